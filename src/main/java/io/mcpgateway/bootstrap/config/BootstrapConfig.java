@@ -1,0 +1,121 @@
+package io.mcpgateway.bootstrap.config;
+
+import io.mcpgateway.bootstrap.BootstrapException;
+import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Everything one bootstrap run needs, typed and validated. Built from one flat {@link JsonObject}
+ * whose keys are the reference's environment variable names ({@code DATABASE_URL}, ...): the
+ * same vocabulary in {@code conf/bootstrap.json}, in the environment and in an embedding
+ * gateway's deployment config. {@link #toString()} hides the admin password.
+ */
+public record BootstrapConfig(DatabaseUrl databaseUrl,
+                              boolean emailAuthEnabled,
+                              String adminEmail,
+                              String adminPassword,
+                              String adminFullName,
+                              boolean autoCreatePersonalTeams,
+                              boolean passwordChangeEnforcementEnabled,
+                              boolean adminRequirePasswordChangeOnBootstrap,
+                              Duration lockTimeout,
+                              int bcryptCost) {
+
+  public static final String DEFAULT_ADMIN_PASSWORD = "changeme";
+
+  /** The defaults of the reference gateway; every key can be overridden. */
+  public static JsonObject defaults() {
+    return new JsonObject()
+        .put("DATABASE_URL", "sqlite:///./mcp.db")
+        .put("EMAIL_AUTH_ENABLED", "true")
+        .put("PLATFORM_ADMIN_EMAIL", "admin@example.com")
+        .put("PLATFORM_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        .put("PLATFORM_ADMIN_FULL_NAME", "Platform Administrator")
+        .put("AUTO_CREATE_PERSONAL_TEAMS", "true")
+        .put("PASSWORD_CHANGE_ENFORCEMENT_ENABLED", "true")
+        .put("ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP", "true")
+        .put("MIGRATION_LOCK_TIMEOUT", "300")
+        .put("BCRYPT_COST", "12");
+  }
+
+  /** Reads the settings over the defaults; a missing key takes its default. */
+  public static BootstrapConfig from(JsonObject settings) {
+    JsonObject all = defaults().mergeIn(settings == null ? new JsonObject() : settings);
+    String email = text(all, "PLATFORM_ADMIN_EMAIL");
+    if (!email.contains("@")) {
+      throw bad("PLATFORM_ADMIN_EMAIL must be an e-mail address");
+    }
+    return new BootstrapConfig(
+        DatabaseUrl.parse(text(all, "DATABASE_URL")),
+        flag(all, "EMAIL_AUTH_ENABLED"),
+        email,
+        text(all, "PLATFORM_ADMIN_PASSWORD"),
+        text(all, "PLATFORM_ADMIN_FULL_NAME"),
+        flag(all, "AUTO_CREATE_PERSONAL_TEAMS"),
+        flag(all, "PASSWORD_CHANGE_ENFORCEMENT_ENABLED"),
+        flag(all, "ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP"),
+        seconds(all, "MIGRATION_LOCK_TIMEOUT"),
+        bcryptCost(all));
+  }
+
+  /** Whether the new admin must change the password at first login: both flags must say so. */
+  public boolean adminMustChangePassword() {
+    return passwordChangeEnforcementEnabled && adminRequirePasswordChangeOnBootstrap;
+  }
+
+  private static String text(JsonObject all, String key) {
+    Object value = all.getValue(key);
+    String text = value == null ? "" : value.toString().strip();
+    if (text.isEmpty()) {
+      throw bad(key + " is empty");
+    }
+    return text;
+  }
+
+  private static boolean flag(JsonObject all, String key) {
+    String value = text(all, key).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw bad(key + " must be true or false (got '" + value + "')");
+    };
+  }
+
+  private static Duration seconds(JsonObject all, String key) {
+    String value = text(all, key);
+    try {
+      double seconds = Double.parseDouble(value);
+      if (seconds > 0 && seconds <= 86_400) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw bad(key + " must be a number of seconds between 0 and 86400 (got '" + value + "')");
+  }
+
+  private static int bcryptCost(JsonObject all) {
+    String value = text(all, "BCRYPT_COST");
+    try {
+      int cost = Integer.parseInt(value);
+      if (cost >= 4 && cost <= 31) {
+        return cost;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw bad("BCRYPT_COST must be a whole number from 4 to 31 (got '" + value + "')");
+  }
+
+  private static BootstrapException bad(String message) {
+    return new BootstrapException(Reason.BAD_CONFIG, message);
+  }
+
+  @Override
+  public String toString() {
+    return "BootstrapConfig[database=" + databaseUrl.redacted() + ", emailAuthEnabled=" + emailAuthEnabled
+        + ", adminEmail=" + adminEmail + ", adminPassword=***, lockTimeout=" + lockTimeout + "]";
+  }
+}

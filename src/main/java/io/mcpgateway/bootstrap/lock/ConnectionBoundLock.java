@@ -1,0 +1,84 @@
+package io.mcpgateway.bootstrap.lock;
+
+import io.mcpgateway.bootstrap.BootstrapException;
+import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The take-run-release template every lock mechanism shares; a subclass says only how to open
+ * its connection and how to take and release its lock. A failed release never hides the work's
+ * own failure (it is logged), and after a successful run it fails the run: a lock we could not
+ * release is worth knowing about. Closing the connection is the last resort that ends a session
+ * lock on the server side in any case.
+ */
+abstract class ConnectionBoundLock implements MigrationLock {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionBoundLock.class);
+
+  protected abstract Future<SqlConnection> openConnection();
+
+  protected abstract Future<Void> acquire(SqlConnection connection, Duration wait);
+
+  protected abstract Future<Void> release(SqlConnection connection);
+
+  /** Closes what {@link #openConnection()} opened. */
+  protected Future<Void> close(SqlConnection connection) {
+    return connection.close();
+  }
+
+  @Override
+  public final <T> Future<T> withLock(Duration wait, Function<SqlConnection, Future<T>> work) {
+    return openConnection().compose(connection ->
+        acquire(connection, wait)
+            .compose(locked -> runThenRelease(connection, work))
+            .transform(outcome -> close(connection).transform(closed -> {
+              if (closed.failed()) {
+                LOG.warn("Closing the lock connection failed: {}", closed.cause().getMessage());
+              }
+              return asFuture(outcome);
+            })));
+  }
+
+  private <T> Future<T> runThenRelease(SqlConnection connection, Function<SqlConnection, Future<T>> work) {
+    return runSafely(connection, work).transform(outcome -> release(connection).transform(released -> {
+      if (released.succeeded()) {
+        return asFuture(outcome);
+      }
+      if (outcome.failed()) {
+        LOG.warn("Releasing the migration lock failed after an earlier failure: {}", released.cause().getMessage());
+        return asFuture(outcome);
+      }
+      return Future.failedFuture(new BootstrapException(Reason.LOCK_RELEASE_FAILED,
+          "the bootstrap finished but releasing the migration lock failed: " + released.cause().getMessage(),
+          released.cause()));
+    }));
+  }
+
+  private static <T> Future<T> asFuture(AsyncResult<T> outcome) {
+    return outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.failedFuture(outcome.cause());
+  }
+
+  private static <T> Future<T> runSafely(SqlConnection connection, Function<SqlConnection, Future<T>> work) {
+    try {
+      return work.apply(connection);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  protected static BootstrapException timedOut(String what, Duration wait) {
+    return new BootstrapException(Reason.LOCK_TIMEOUT, "could not take the migration lock (" + what + ") within "
+        + seconds(wait) + " s: another instance is still migrating; raise MIGRATION_LOCK_TIMEOUT or check for a stuck instance");
+  }
+
+  private static String seconds(Duration wait) {
+    long millis = wait.toMillis();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.valueOf(millis / 1000.0);
+  }
+}

@@ -1,0 +1,69 @@
+package io.mcpgateway.bootstrap.lock;
+
+import io.mcpgateway.bootstrap.BootstrapException;
+import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.ConnectionFailures;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.mysqlclient.MySQLConnection;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+
+/**
+ * A MySQL/MariaDB named lock ({@code GET_LOCK}) on the reference's name. The server bounds the
+ * wait and wakes us as soon as the holder releases; name and timeout travel as parameters.
+ */
+public final class MySqlNamedLock extends ConnectionBoundLock {
+
+  /** The reference's lock name. */
+  public static final String LOCK_NAME = "mcpgateway_migration";
+
+  private final Vertx vertx;
+  private final DatabaseUrl url;
+
+  public MySqlNamedLock(Vertx vertx, DatabaseUrl url) {
+    this.vertx = vertx;
+    this.url = url;
+  }
+
+  public static MySQLConnectOptions connectOptions(DatabaseUrl url) {
+    return new MySQLConnectOptions()
+        .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+        .setUser(url.user()).setPassword(url.password() == null ? "" : url.password());
+  }
+
+  @Override
+  protected Future<SqlConnection> openConnection() {
+    return MySQLConnection.connect(vertx, connectOptions(url))
+        .<SqlConnection>map(connection -> connection)
+        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url)));
+  }
+
+  @Override
+  protected Future<Void> acquire(SqlConnection connection, Duration wait) {
+    // GET_LOCK takes whole seconds on MySQL; round up so a short timeout still waits.
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return connection.preparedQuery("SELECT GET_LOCK(?, ?)").execute(Tuple.of(LOCK_NAME, seconds))
+        .compose(rows -> {
+          Row row = rows.iterator().next();
+          Object got = row.getValue(0);
+          if (got instanceof Number n && n.intValue() == 1) {
+            return Future.succeededFuture();
+          }
+          if (got instanceof Number) {
+            return Future.failedFuture(timedOut("MySQL GET_LOCK('" + LOCK_NAME + "')", wait));
+          }
+          return Future.failedFuture(new BootstrapException(Reason.LOCK_TIMEOUT,
+              "GET_LOCK('" + LOCK_NAME + "') returned NULL: the server could not take the lock (killed or out of memory)"));
+        });
+  }
+
+  @Override
+  protected Future<Void> release(SqlConnection connection) {
+    return connection.preparedQuery("SELECT RELEASE_LOCK(?)").execute(Tuple.of(LOCK_NAME)).mapEmpty();
+  }
+}

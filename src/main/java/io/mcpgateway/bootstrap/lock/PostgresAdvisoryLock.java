@@ -1,0 +1,67 @@
+package io.mcpgateway.bootstrap.lock;
+
+import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.ConnectionFailures;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+
+/**
+ * A PostgreSQL session advisory lock on the reference's key, so a Python gateway and this agent
+ * serialize against each other. Unlike the reference's unbounded {@code pg_advisory_lock}, the wait
+ * is bounded by the session's {@code lock_timeout}: the server wakes us the moment the holder
+ * releases, and the event loop only waits for a reply.
+ */
+public final class PostgresAdvisoryLock extends ConnectionBoundLock {
+
+  /** The reference's key: {@code pg_lock_id = 42424242424242}. */
+  public static final long LOCK_KEY = 42424242424242L;
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  private final Vertx vertx;
+  private final DatabaseUrl url;
+
+  public PostgresAdvisoryLock(Vertx vertx, DatabaseUrl url) {
+    this.vertx = vertx;
+    this.url = url;
+  }
+
+  public static PgConnectOptions connectOptions(DatabaseUrl url) {
+    return new PgConnectOptions()
+        .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+        .setUser(url.user()).setPassword(url.password() == null ? "" : url.password());
+  }
+
+  @Override
+  protected Future<SqlConnection> openConnection() {
+    return PgConnection.connect(vertx, connectOptions(url))
+        .<SqlConnection>map(connection -> connection)
+        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url)));
+  }
+
+  @Override
+  protected Future<Void> acquire(SqlConnection connection, Duration wait) {
+    String timeout = Math.max(1, wait.toMillis()) + "ms";
+    return connection.preparedQuery("SELECT set_config('lock_timeout', $1, false)").execute(Tuple.of(timeout))
+        .compose(set -> connection.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(LOCK_KEY)))
+        .recover(failure -> Future.failedFuture(isLockTimeout(failure)
+            ? timedOut("PostgreSQL advisory lock " + LOCK_KEY, wait) : failure))
+        // Only the lock wait is bounded; later statements must not inherit the timeout.
+        .compose(locked -> connection.query("SELECT set_config('lock_timeout', '0', false)").execute())
+        .mapEmpty();
+  }
+
+  @Override
+  protected Future<Void> release(SqlConnection connection) {
+    return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).mapEmpty();
+  }
+
+  private static boolean isLockTimeout(Throwable failure) {
+    return failure instanceof PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState());
+  }
+}

@@ -1,0 +1,88 @@
+package io.mcpgateway.bootstrap.steps;
+
+import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The four system roles, created where absent (one query to see which exist, one batch for the
+ * rest), and the platform_admin grant to the admin unless an active global grant exists. Unlike
+ * the reference, a failed insert fails the step instead of being logged and skipped.
+ */
+public final class DefaultRoles implements BootstrapStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRoles.class);
+
+  @Override
+  public String name() {
+    return "roles";
+  }
+
+  @Override
+  public Future<Long> apply(StepContext context) {
+    BootstrapConfig config = context.config();
+    if (!config.emailAuthEnabled()) {
+      LOG.info("Email authentication disabled: no default roles to create");
+      return Future.succeededFuture(0L);
+    }
+    SqlConnection connection = context.connection();
+    return createMissingRoles(connection, config.adminEmail())
+        .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> roles + grants));
+  }
+
+  private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {
+    return Rows.query(connection, "SELECT name, scope FROM roles WHERE is_system_role = TRUE", Map.of())
+        .compose(rows -> {
+          Set<String> existing = new HashSet<>();
+          for (Row row : rows) {
+            existing.add(row.getString(0) + "/" + row.getString(1));
+          }
+          List<Map<String, Object>> missing = SystemRole.DEFAULTS.stream()
+              .filter(role -> !existing.contains(role.key()))
+              .map(role -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "name", role.name(),
+                  "description", role.description(), "scope", role.scope(),
+                  "permissions", new JsonArray(role.permissions()).encode(), "createdBy", adminEmail))
+              .toList();
+          if (missing.isEmpty()) {
+            return Future.succeededFuture(0L);
+          }
+          return SqlTemplate.forUpdate(connection,
+                  "INSERT INTO roles (id, name, description, scope, permissions, created_by, is_system_role, is_active,"
+                      + " created_at, updated_at) VALUES (#{id}, #{name}, #{description}, #{scope}, #{permissions},"
+                      + " #{createdBy}, TRUE, TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+              .executeBatch(missing)
+              .map(done -> {
+                LOG.info("Created system role(s): {}", missing.stream().map(m -> m.get("name")).toList());
+                return (long) missing.size();
+              });
+        });
+  }
+
+  /** One set-based statement: grants only if the admin exists and holds no active global grant. */
+  private static Future<Long> grantPlatformAdmin(SqlConnection connection, String email) {
+    return Rows.update(connection,
+        "INSERT INTO user_roles (id, user_email, role_id, scope, scope_id, granted_by, granted_at, is_active)"
+            + " SELECT #{id}, u.email, r.id, #{global}, NULL, u.email, CURRENT_TIMESTAMP, TRUE"
+            + " FROM roles r JOIN email_users u ON u.email = #{email}"
+            + " WHERE r.name = #{role} AND r.scope = #{global}"
+            + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"
+            + " AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)",
+        Map.of("id", UUID.randomUUID().toString(), "email", email, "role", SystemRole.PLATFORM_ADMIN,
+            "global", SystemRole.GLOBAL))
+        .onSuccess(granted -> {
+          if (granted > 0) {
+            LOG.info("Granted {} to {}", SystemRole.PLATFORM_ADMIN, email);
+          }
+        });
+  }
+}

@@ -1,0 +1,39 @@
+package io.mcpgateway.bootstrap.steps;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Small parameterized-SQL helpers over {@link SqlTemplate}, whose {@code #{name}} parameters
+ * become {@code $1} or {@code ?} as the connection's driver needs.
+ */
+final class Rows {
+
+  private Rows() {
+  }
+
+  static Future<Long> update(SqlConnection connection, String sql, Map<String, Object> params) {
+    return SqlTemplate.forUpdate(connection, sql).execute(params).map(result -> (long) result.rowCount());
+  }
+
+  static Future<RowSet<Row>> query(SqlConnection connection, String sql, Map<String, Object> params) {
+    return SqlTemplate.forQuery(connection, sql).execute(params);
+  }
+
+  /** The first column of the first row, if any. */
+  static Future<Optional<String>> firstString(SqlConnection connection, String sql, Map<String, Object> params) {
+    return query(connection, sql, params).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      Object value = it.next().getValue(0);
+      return Optional.ofNullable(value == null ? null : value.toString());
+    });
+  }
+}
