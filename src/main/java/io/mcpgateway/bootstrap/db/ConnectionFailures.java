@@ -7,6 +7,8 @@ import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a failure to open a connection into a one-line {@link BootstrapException} that names the
@@ -17,6 +19,7 @@ public final class ConnectionFailures {
 
   private static final int MYSQL_ACCESS_DENIED = 1045;
   private static final int MYSQL_UNKNOWN_DATABASE = 1049;
+  private static final Pattern MYSQL_MESSAGE = Pattern.compile("errorMessage=(.*?), errorCode=");
 
   private ConnectionFailures() {
   }
@@ -34,7 +37,7 @@ public final class ConnectionFailures {
       String state = db.getSqlState() == null ? "" : db.getSqlState();
       if (state.startsWith("28") || db.getErrorCode() == MYSQL_ACCESS_DENIED) {
         return new BootstrapException(Reason.AUTH, where + " rejected user '" + url.user()
-            + "' (" + safe(db.getMessage(), url) + "); check the user and password in DATABASE_URL", failure);
+            + "' (" + safe(serverMessage(db), url) + "); check the user and password in DATABASE_URL", failure);
       }
       if (state.equals("3D000") || db.getErrorCode() == MYSQL_UNKNOWN_DATABASE) {
         return new BootstrapException(Reason.BAD_URL, "database '" + url.database() + "' does not exist on " + where
@@ -50,6 +53,13 @@ public final class ConnectionFailures {
     String text = message == null ? "" : message.replace('\n', ' ');
     String password = url.password();
     return password == null || password.isEmpty() ? text : text.replace(password, "***");
+  }
+
+  /** The MySQL client renders its errors as a map; keep only the server's sentence. */
+  private static String serverMessage(DatabaseException failure) {
+    String message = String.valueOf(failure.getMessage());
+    Matcher mysql = MYSQL_MESSAGE.matcher(message);
+    return mysql.find() ? mysql.group(1) : message;
   }
 
   private static boolean isUnreachable(Throwable failure) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ public final class DefaultRoles implements BootstrapStep {
   }
 
   private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {
-    return Rows.query(connection, "SELECT name, scope FROM roles WHERE is_system_role = TRUE", Map.of())
+    // Like the reference, a role of the same name and scope counts as present, system role or not.
+    Map<String, Object> names = new HashMap<>();
+    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
+      names.put("n" + i, SystemRole.DEFAULTS.get(i).name());
+    }
+    return Rows.query(connection, "SELECT name, scope FROM roles WHERE name IN (#{n0}, #{n1}, #{n2}, #{n3})", names)
         .compose(rows -> {
           Set<String> existing = new HashSet<>();
           for (Row row : rows) {
@@ -72,7 +78,7 @@ public final class DefaultRoles implements BootstrapStep {
   private static Future<Long> grantPlatformAdmin(SqlConnection connection, String email) {
     return Rows.update(connection,
         "INSERT INTO user_roles (id, user_email, role_id, scope, scope_id, granted_by, granted_at, is_active)"
-            + " SELECT #{id}, u.email, r.id, #{global}, NULL, u.email, CURRENT_TIMESTAMP, TRUE"
+            + " SELECT #{id}, u.email, r.id, r.scope, NULL, u.email, CURRENT_TIMESTAMP, TRUE"
             + " FROM roles r JOIN email_users u ON u.email = #{email}"
             + " WHERE r.name = #{role} AND r.scope = #{global}"
             + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"

@@ -1,0 +1,64 @@
+package io.mcpgateway.bootstrap.support;
+
+import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A SQLite file in a fresh temporary folder. The lock is held by a child JVM ({@link HoldFileLock}):
+ * OS file locks do not exclude threads of one JVM, and another replica is another process.
+ */
+final class SqliteDatabase implements TestDatabase {
+
+  private final Path folder;
+  private final DatabaseUrl url;
+
+  SqliteDatabase() throws Exception {
+    folder = Files.createTempDirectory("dbboot");
+    url = DatabaseUrl.parse(urlText0());
+  }
+
+  private String urlText0() {
+    return "sqlite:///" + folder.resolve("mcp.db");
+  }
+
+  @Override
+  public DatabaseUrl url() {
+    return url;
+  }
+
+  @Override
+  public String urlText() {
+    return urlText0();
+  }
+
+  @Override
+  public AutoCloseable holdMigrationLock() throws Exception {
+    Path lockFile = folder.resolve("mcp.db.migration-lock");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        HoldFileLock.class.getName(), lockFile.toString()).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (!"locked".equals(line)) {
+      child.destroyForcibly();
+      throw new IllegalStateException("lock holder did not start: " + line);
+    }
+    return () -> {
+      child.getOutputStream().close(); // the holder exits when its stdin closes
+      child.waitFor();
+    };
+  }
+
+  @Override
+  public void close() throws Exception {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.mcpgateway.bootstrap.support;
+
+import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A fresh, empty database of one kind for one test, reached through the production URL parser.
+ * Tests read and seed rows over plain JDBC (blocking is fine on the test thread).
+ */
+public interface TestDatabase extends AutoCloseable {
+
+  DatabaseUrl url();
+
+  /** The URL text an operator would put in DATABASE_URL for this database. */
+  String urlText();
+
+  /** Holds the migration lock from another session (or process) until closed. */
+  AutoCloseable holdMigrationLock() throws Exception;
+
+  default Connection connect() throws SQLException {
+    Properties props = new Properties();
+    if (url().user() != null) {
+      props.setProperty("user", url().user());
+    }
+    if (url().password() != null) {
+      props.setProperty("password", url().password());
+    }
+    return DriverManager.getConnection(url().jdbcUrl(), props);
+  }
+
+  @Override
+  void close() throws Exception;
+}
