@@ -10,6 +10,7 @@ import io.mcpgateway.bootstrap.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
 import io.mcpgateway.bootstrap.schema.CurrentSchema;
 import io.mcpgateway.bootstrap.support.Agents;
+import io.mcpgateway.bootstrap.support.LogCapture;
 import io.mcpgateway.bootstrap.support.Sql;
 import io.mcpgateway.bootstrap.support.TestDatabase;
 import io.vertx.core.Future;
@@ -272,6 +273,22 @@ abstract class BootstrapPipelineTestBase {
     Agents.await(Agents.bootstrap(vertx, settings().put("ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP", "false")));
 
     assertFalse(truthy(sql.single("SELECT password_change_required FROM email_users WHERE email = ?", ADMIN)));
+  }
+
+  /** For server kinds: an unknown user is rejected with AUTH, and the password is in no message or log line. */
+  void assertRejectedLoginKeepsThePasswordSecret(Vertx vertx) throws Exception {
+    String password = "Pw-" + java.util.UUID.randomUUID();
+    String url = database.url().kind().scheme() + "://nobody_" + Long.toHexString(System.nanoTime()) + ":"
+        + password + "@" + database.url().hostAndPort() + "/" + database.url().database();
+    try (LogCapture logs = new LogCapture()) {
+      BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings().put("DATABASE_URL", url)));
+
+      assertEquals(Reason.AUTH, error.reason(), error.getMessage());
+      assertTrue(error.getMessage().contains("check the user and password"), error.getMessage());
+      assertFalse(error.getMessage().contains(password));
+      assertFalse(logs.lines().isEmpty());
+      logs.lines().forEach(line -> assertFalse(line.contains(password), line));
+    }
   }
 
   FluentConfiguration flyway() {

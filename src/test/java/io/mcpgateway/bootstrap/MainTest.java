@@ -38,7 +38,7 @@ class MainTest {
   }
 
   @Test
-  void lockTimeoutHasItsOwnExitCode() {
-    assertEquals(5, BootstrapException.Reason.LOCK_TIMEOUT.exitCode());
+  void unreachableServerExitsThree() {
+    assertEquals(3, Main.run(new String[0], Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/gw")));
   }
 }

@@ -23,6 +23,10 @@ abstract class ConnectionBoundLock implements MigrationLock {
 
   protected abstract Future<SqlConnection> openConnection();
 
+  /** Takes the lock if it is free right now; never waits. */
+  protected abstract Future<Boolean> tryAcquire(SqlConnection connection);
+
+  /** Waits for the lock, at most {@code wait}, then fails with {@link #timedOut}. */
   protected abstract Future<Void> acquire(SqlConnection connection, Duration wait);
 
   protected abstract Future<Void> release(SqlConnection connection);
@@ -35,7 +39,7 @@ abstract class ConnectionBoundLock implements MigrationLock {
   @Override
   public final <T> Future<T> withLock(Duration wait, Function<SqlConnection, Future<T>> work) {
     return openConnection().compose(connection ->
-        acquire(connection, wait)
+        tryThenWait(connection, wait)
             .compose(locked -> runThenRelease(connection, work))
             .transform(outcome -> close(connection).transform(closed -> {
               if (closed.failed()) {
@@ -43,6 +47,17 @@ abstract class ConnectionBoundLock implements MigrationLock {
               }
               return asFuture(outcome);
             })));
+  }
+
+  /** Trying first costs one round trip and lets an operator see in the log who is queuing. */
+  private Future<Void> tryThenWait(SqlConnection connection, Duration wait) {
+    return tryAcquire(connection).compose(taken -> {
+      if (taken) {
+        return Future.succeededFuture();
+      }
+      LOG.info("Migration lock is held by another instance; waiting up to {} s", seconds(wait));
+      return acquire(connection, wait);
+    });
   }
 
   private <T> Future<T> runThenRelease(SqlConnection connection, Function<SqlConnection, Future<T>> work) {

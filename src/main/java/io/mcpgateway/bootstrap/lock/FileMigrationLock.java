@@ -14,7 +14,6 @@ import io.vertx.sqlclient.SqlConnection;
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,11 +72,26 @@ public final class FileMigrationLock extends ConnectionBoundLock {
   }
 
   @Override
+  protected Future<Boolean> tryAcquire(SqlConnection connection) {
+    return worker.executeBlocking(() -> {
+      if (!inProcessLock().tryAcquire()) {
+        return false;
+      }
+      holdsSemaphore = true;
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (channel.tryLock() != null) {
+        return true;
+      }
+      releaseQuietly();
+      return false;
+    }, false);
+  }
+
+  @Override
   protected Future<Void> acquire(SqlConnection connection, Duration wait) {
     return worker.<Void>executeBlocking(() -> {
       long deadline = System.nanoTime() + wait.toNanos();
-      Semaphore local = IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1, true));
-      if (!local.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      if (!inProcessLock().tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw timedOut("file lock " + lockFile, wait);
       }
       holdsSemaphore = true;
@@ -89,13 +103,14 @@ public final class FileMigrationLock extends ConnectionBoundLock {
     });
   }
 
+  private Semaphore inProcessLock() {
+    return IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1, true));
+  }
+
+  /** Blocks in {@code FileChannel.lock()} until the holder releases or the deadline closes the channel. */
   private void lockFile(long remainingMillis, Duration wait) throws IOException {
     FileChannel opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel = opened;
-    FileLock held = opened.tryLock();
-    if (held != null) {
-      return;
-    }
     long timer = vertx.setTimer(remainingMillis, id -> worker.executeBlocking(() -> {
       opened.close();
       return null;

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -44,18 +43,26 @@ public final class MySqlNamedLock extends ConnectionBoundLock {
   }
 
   @Override
+  protected Future<Boolean> tryAcquire(SqlConnection connection) {
+    return getLock(connection, 0);
+  }
+
+  @Override
   protected Future<Void> acquire(SqlConnection connection, Duration wait) {
     // GET_LOCK takes whole seconds on MySQL; round up so a short timeout still waits.
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return getLock(connection, seconds).compose(taken -> taken
+        ? Future.succeededFuture()
+        : Future.failedFuture(timedOut("MySQL GET_LOCK('" + LOCK_NAME + "')", wait)));
+  }
+
+  /** GET_LOCK answers 1 (taken), 0 (timed out) or NULL (an error such as a killed wait). */
+  private static Future<Boolean> getLock(SqlConnection connection, long seconds) {
     return connection.preparedQuery("SELECT GET_LOCK(?, ?)").execute(Tuple.of(LOCK_NAME, seconds))
         .compose(rows -> {
-          Row row = rows.iterator().next();
-          Object got = row.getValue(0);
-          if (got instanceof Number n && n.intValue() == 1) {
-            return Future.succeededFuture();
-          }
-          if (got instanceof Number) {
-            return Future.failedFuture(timedOut("MySQL GET_LOCK('" + LOCK_NAME + "')", wait));
+          Object got = rows.iterator().next().getValue(0);
+          if (got instanceof Number n) {
+            return Future.succeededFuture(n.intValue() == 1);
           }
           return Future.failedFuture(new BootstrapException(Reason.LOCK_TIMEOUT,
               "GET_LOCK('" + LOCK_NAME + "') returned NULL: the server could not take the lock (killed or out of memory)"));

@@ -45,6 +45,12 @@ public final class PostgresAdvisoryLock extends ConnectionBoundLock {
   }
 
   @Override
+  protected Future<Boolean> tryAcquire(SqlConnection connection) {
+    return connection.preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(LOCK_KEY))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  @Override
   protected Future<Void> acquire(SqlConnection connection, Duration wait) {
     String timeout = Math.max(1, wait.toMillis()) + "ms";
     return connection.preparedQuery("SELECT set_config('lock_timeout', $1, false)").execute(Tuple.of(timeout))
