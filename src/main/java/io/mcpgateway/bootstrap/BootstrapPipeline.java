@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
 import io.mcpgateway.bootstrap.schema.SchemaMigrator;
+import io.mcpgateway.bootstrap.schema.SchemaOutcome;
 import io.mcpgateway.bootstrap.steps.BootstrapStep;
 import io.mcpgateway.bootstrap.steps.DefaultRoles;
 import io.mcpgateway.bootstrap.steps.NormalizeTeamVisibility;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One bootstrap run: take the migration lock, migrate the schema, then run the data steps on the
- * locked connection, each in its own transaction. Every step is timed; a failure names its step.
+ * locked connection, each in its own transaction. Every step is timed as it happens; a failure
+ * fails the run with a {@link BootstrapFailure} that names the step and keeps what was done.
  */
 public final class BootstrapPipeline {
 
@@ -34,52 +36,89 @@ public final class BootstrapPipeline {
 
   private final Vertx vertx;
   private final BootstrapConfig config;
+  private final PipelineListener listener;
   private final List<StepResult> results = new ArrayList<>();
-  private String currentStep = "lock";
+  private SchemaOutcome schema;
+  private String currentStep;
+  private long currentStarted;
 
-  public BootstrapPipeline(Vertx vertx, BootstrapConfig config) {
+  public BootstrapPipeline(Vertx vertx, BootstrapConfig config, PipelineListener listener) {
     this.vertx = vertx;
     this.config = config;
+    this.listener = listener;
   }
 
-  /** Runs once; the future fails with a {@link BootstrapException} that names the failed step. */
+  /** Runs once; fails with a {@link BootstrapFailure}. */
   public Future<BootstrapReport> run() {
     long started = System.nanoTime();
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL);
     LOG.info("Bootstrapping {} (lock wait at most {} s)", config.databaseUrl().redacted(), config.lockTimeout().toSeconds());
+    begin("lock");
     return config.databaseUrl().kind().migrationLock(vertx, config.databaseUrl(), worker)
         .withLock(config.lockTimeout(), connection -> {
-          results.add(new StepResult("lock", 0, millisSince(started)));
-          LOG.info("Acquired migration lock after {} ms", millisSince(started));
-          return migrateThenRunSteps(connection, worker, started);
+          LOG.info("Acquired migration lock after {} ms", finish(0));
+          return migrateThenRunSteps(connection, worker);
         })
-        .recover(failure -> Future.failedFuture(BootstrapException.atStep(currentStep, failure)))
+        .transform(outcome -> {
+          long total = millisSince(started);
+          if (outcome.succeeded()) {
+            listener.runFinished(true, total);
+            return Future.succeededFuture(report(total));
+          }
+          // Between steps only the lock's release can fail.
+          String failedStep = currentStep != null ? currentStep : "release";
+          record(StepResult.failed(failedStep, currentStep != null ? millisSince(currentStarted) : 0));
+          listener.runFinished(false, total);
+          BootstrapException error = BootstrapException.atStep(failedStep, outcome.cause());
+          return Future.<BootstrapReport>failedFuture(new BootstrapFailure(error, report(total)));
+        })
         .eventually(worker::close);
   }
 
-  private Future<BootstrapReport> migrateThenRunSteps(SqlConnection connection, WorkerExecutor worker, long started) {
-    currentStep = "schema";
-    long schemaStarted = System.nanoTime();
-    return new SchemaMigrator(config.databaseUrl(), worker).migrate().compose(schema -> {
-      results.add(new StepResult("schema", schema.migrationsApplied(), millisSince(schemaStarted)));
+  private Future<Void> migrateThenRunSteps(SqlConnection connection, WorkerExecutor worker) {
+    begin("schema");
+    return new SchemaMigrator(config.databaseUrl(), worker).migrate().compose(outcome -> {
+      schema = outcome;
+      finish(0);
       StepContext context = new StepContext(connection, config, worker);
       Future<Void> chain = Future.succeededFuture();
       for (BootstrapStep step : DATA_STEPS) {
         chain = chain.compose(done -> runStep(step, context));
       }
-      return chain.map(done -> new BootstrapReport(config.databaseUrl().kind(), schema, List.copyOf(results),
-          millisSince(started)));
+      return chain;
     });
   }
 
   private Future<Void> runStep(BootstrapStep step, StepContext context) {
-    currentStep = step.name();
-    long stepStarted = System.nanoTime();
+    begin(step.name());
     return Transactions.inTransaction(context.connection(), () -> step.apply(context))
         .map(rows -> {
-          results.add(new StepResult(step.name(), rows, millisSince(stepStarted)));
+          finish(rows);
           return null;
         });
+  }
+
+  private void begin(String step) {
+    currentStep = step;
+    currentStarted = System.nanoTime();
+    listener.stepStarted(step);
+  }
+
+  /** Records the current step as done and returns its milliseconds. */
+  private long finish(long rowsChanged) {
+    long millis = millisSince(currentStarted);
+    record(StepResult.succeeded(currentStep, rowsChanged, millis));
+    currentStep = null;
+    return millis;
+  }
+
+  private void record(StepResult result) {
+    results.add(result);
+    listener.stepFinished(result);
+  }
+
+  private BootstrapReport report(long totalMillis) {
+    return new BootstrapReport(config.databaseUrl().kind(), schema, List.copyOf(results), totalMillis);
   }
 
   private static long millisSince(long nanoTime) {

@@ -6,8 +6,9 @@ import io.mcpgateway.bootstrap.steps.StepResult;
 import java.util.List;
 
 /**
- * The outcome of a successful run, built once from the steps' own results: the log line, the
- * {@code db.ready} event and the metrics all read it.
+ * What a run did, built once from the steps' own results: the log line, the {@code db.ready} and
+ * {@code db.failed} events and the metrics all read it. After a failure, {@code schema} is null
+ * when the schema step was not reached, and the last step is the one that failed.
  */
 public record BootstrapReport(DatabaseKind kind, SchemaOutcome schema, List<StepResult> steps, long totalMillis) {
 

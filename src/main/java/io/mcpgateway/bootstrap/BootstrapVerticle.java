@@ -1,45 +1,79 @@
 package io.mcpgateway.bootstrap;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.db.DatabaseKind;
+import io.mcpgateway.bootstrap.metrics.BootstrapMetrics;
+import io.mcpgateway.bootstrap.readiness.ReadinessBoard;
 import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent as a verticle: its deployment completes once the database is ready (and fails when
- * it cannot be made ready), and it publishes {@code db.ready} or {@code db.failed}. The
- * deployment config is the flat settings object of {@link BootstrapConfig}.
+ * The agent as a verticle: its deployment completes once the database is ready (and fails when it
+ * cannot be made ready). While deployed it answers {@code db.status}; it publishes {@code db.ready}
+ * or {@code db.failed} once. The deployment config is the flat settings object of
+ * {@link BootstrapConfig}. Given a {@link MeterRegistry}, it times every step there.
  */
 public final class BootstrapVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapVerticle.class);
 
+  private final MeterRegistry registry;
+
+  /** Without metrics (the one-shot command line). */
+  public BootstrapVerticle() {
+    this(null);
+  }
+
+  /** With step timers, row counters and the readiness gauge in {@code registry} (may be null). */
+  public BootstrapVerticle(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
   @Override
   public Future<?> start() {
-    long started = System.nanoTime();
     BootstrapConfig config;
     try {
       config = BootstrapConfig.from(config());
     } catch (BootstrapException e) {
-      return failed("unknown", e, started);
+      LOG.error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
+      post(ReadinessEvents.FAILED, new JsonObject().put("status", ReadinessEvents.FAILED_STATUS)
+          .put("reason", e.reason().name()).put("step", "config").put("message", e.getMessage()));
+      return Future.failedFuture(e);
     }
-    return new BootstrapPipeline(vertx, config).run()
-        .onSuccess(report -> {
-          LOG.info("Database ready: {} schema version {}, {} row(s) changed, {} ms", report.kind().displayName(),
-              report.schema().version(), report.rowsChanged(), report.totalMillis());
-          vertx.eventBus().publish(ReadinessEvents.READY, ReadinessEvents.ready(report));
-        })
-        .recover(failure -> failed(config.databaseUrl().kind().scheme(), BootstrapException.atStep("pipeline", failure), started));
+    String kind = config.databaseUrl().kind().scheme();
+    ReadinessBoard.post(vertx, ReadinessEvents.pending(kind));
+    PipelineListener listener = registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, kind);
+    return vertx.eventBus().<Void>consumer(ReadinessEvents.STATUS, request -> request.reply(ReadinessBoard.current(vertx)))
+        .completion()
+        .compose(answering -> new BootstrapPipeline(vertx, config, listener).run())
+        .onSuccess(this::announceReady)
+        .recover(failure -> announceFailure(config.databaseUrl().kind(), failure));
   }
 
-  private <T> Future<T> failed(String kind, BootstrapException failure, long started) {
-    String where = failure.step() == null ? "" : " at step " + failure.step();
-    LOG.error("Bootstrap failed [{}]{}: {}", failure.reason(), where, failure.getMessage());
-    LOG.debug("Bootstrap failure detail", failure);
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    vertx.eventBus().publish(ReadinessEvents.FAILED, ReadinessEvents.failed(kind, failure, millis));
-    return Future.failedFuture(failure);
+  private void announceReady(BootstrapReport report) {
+    LOG.info("Database ready: {} schema version {}, {} row(s) changed, {} ms", report.kind().displayName(),
+        report.schema().version(), report.rowsChanged(), report.totalMillis());
+    post(ReadinessEvents.READY, ReadinessEvents.ready(report));
+  }
+
+  private <T> Future<T> announceFailure(DatabaseKind kind, Throwable failure) {
+    BootstrapFailure run = failure instanceof BootstrapFailure known ? known : new BootstrapFailure(
+        BootstrapException.atStep("start", failure), new BootstrapReport(kind, null, java.util.List.of(), 0));
+    BootstrapException error = run.error();
+    LOG.error("Bootstrap failed [{}] at step {}: {}", error.reason(), error.step(), error.getMessage());
+    LOG.debug("Bootstrap failure detail", error);
+    post(ReadinessEvents.FAILED, ReadinessEvents.failed(run.partial(), error));
+    return Future.failedFuture(error);
+  }
+
+  /** The board first, so whoever hears the event and then asks gets the same answer. */
+  private void post(String address, JsonObject body) {
+    ReadinessBoard.post(vertx, body);
+    vertx.eventBus().publish(address, body);
   }
 }

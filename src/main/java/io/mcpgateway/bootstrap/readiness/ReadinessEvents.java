@@ -6,43 +6,66 @@ import io.mcpgateway.bootstrap.steps.StepResult;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The event-bus contract between the agent and co-located gateway verticles: the addresses and
- * the JSON bodies of {@code db.ready} and {@code db.failed}.
+ * The event-bus contract between the agent and co-located gateway verticles: the addresses, and
+ * one JSON shape for every state, so a consumer reads {@code db.ready}, {@code db.failed} and a
+ * {@code db.status} reply the same way.
  */
 public final class ReadinessEvents {
 
+  /** Published once when the database is ready. */
   public static final String READY = "db.ready";
+  /** Published once when the bootstrap failed. */
   public static final String FAILED = "db.failed";
+  /** Request/reply: answers with the current state (pending, ready or failed). */
+  public static final String STATUS = "db.status";
+
+  public static final String PENDING_STATUS = "pending";
+  public static final String READY_STATUS = "ready";
+  public static final String FAILED_STATUS = "failed";
 
   private ReadinessEvents() {
   }
 
+  public static JsonObject pending(String kind) {
+    return new JsonObject().put("status", PENDING_STATUS).put("kind", kind);
+  }
+
   public static JsonObject ready(BootstrapReport report) {
+    return body(READY_STATUS, report);
+  }
+
+  /** The failure body: also the failed step, the reason and a message that never holds a secret. */
+  public static JsonObject failed(BootstrapReport partial, BootstrapException failure) {
+    return body(FAILED_STATUS, partial)
+        .put("step", failure.step())
+        .put("reason", failure.reason().name())
+        .put("message", failure.getMessage());
+  }
+
+  private static JsonObject body(String status, BootstrapReport report) {
     JsonObject millis = new JsonObject();
     JsonObject rows = new JsonObject();
     for (StepResult step : report.steps()) {
       millis.put(step.step(), step.millis());
       rows.put(step.step(), step.rowsChanged());
     }
+    boolean migrated = report.schema() != null;
     return new JsonObject()
-        .put("status", "ready")
+        .put("status", status)
         .put("kind", report.kind().scheme())
-        .put("schemaVersion", report.schema().version())
-        .put("schemaBefore", report.schema().before().name())
-        .put("migrationsApplied", report.schema().migrationsApplied())
+        .put("schemaVersion", migrated ? report.schema().version() : null)
+        .put("schemaBefore", migrated ? report.schema().before().name() : null)
+        .put("migrationsApplied", migrated ? report.schema().migrationsApplied() : 0)
         .put("totalMillis", report.totalMillis())
         .put("stepMillis", millis)
         .put("rowsChanged", rows);
   }
 
-  /** The failure body: reason, step and a message that never holds a secret. */
-  public static JsonObject failed(String kind, BootstrapException failure, long totalMillis) {
-    return new JsonObject()
-        .put("status", "failed")
-        .put("kind", kind)
-        .put("reason", failure.reason().name())
-        .put("step", failure.step())
-        .put("message", failure.getMessage())
-        .put("totalMillis", totalMillis);
+  public static boolean isReady(JsonObject body) {
+    return READY_STATUS.equals(body.getString("status"));
+  }
+
+  public static boolean isFailed(JsonObject body) {
+    return FAILED_STATUS.equals(body.getString("status"));
   }
 }

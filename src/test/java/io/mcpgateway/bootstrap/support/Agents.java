@@ -57,4 +57,11 @@ public final class Agents {
         .compose(id -> ready.future())
         .eventually(consumer::unregister);
   }
+
+  /** Completes with the next {@code db.ready} body published on this Vert.x instance. */
+  public static Future<JsonObject> readyEvent(Vertx vertx) {
+    Promise<JsonObject> ready = Promise.promise();
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ReadinessEvents.READY, message -> ready.tryComplete(message.body()));
+    return consumer.completion().compose(registered -> ready.future()).eventually(consumer::unregister);
+  }
 }
