@@ -1,0 +1,64 @@
+package io.mcpgateway.bootstrap.serve;
+
+import io.mcpgateway.bootstrap.readiness.ReadinessBoard;
+import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The serve-mode endpoints: {@code /metrics} (Prometheus text format), {@code /health/live}
+ * (200 while the process runs) and {@code /health/ready} (200 with the ready body once ready,
+ * 503 with the current state otherwise). Plain Vert.x core: three routes need no router.
+ */
+public final class AgentHttpServer {
+
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry registry;
+  private final WorkerExecutor scrapes;
+
+  private AgentHttpServer(Vertx vertx, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.scrapes = vertx.createSharedWorkerExecutor("metrics-scrape", 1);
+  }
+
+  /** Listens on {@code port} (0 picks a free one: read it from the returned server). */
+  public static Future<HttpServer> start(Vertx vertx, PrometheusMeterRegistry registry, String host, int port) {
+    AgentHttpServer routes = new AgentHttpServer(vertx, registry);
+    return vertx.createHttpServer().requestHandler(routes::handle).listen(port, host);
+  }
+
+  private void handle(HttpServerRequest request) {
+    switch (request.path()) {
+      case "/metrics" -> metrics(request);
+      case "/health/live" -> json(request, 200, new JsonObject().put("status", "live"));
+      case "/health/ready" -> {
+        JsonObject state = ReadinessBoard.current(vertx);
+        json(request, ReadinessEvents.isReady(state) ? 200 : 503, state);
+      }
+      default -> request.response().setStatusCode(404).end("not found: try /metrics, /health/live, /health/ready\n");
+    }
+  }
+
+  /** A scrape walks every meter: off the event loop, one at a time. */
+  private void metrics(HttpServerRequest request) {
+    scrapes.executeBlocking(registry::scrape, false).onComplete(scrape -> {
+      if (scrape.succeeded()) {
+        request.response().putHeader("content-type", PROMETHEUS_TEXT).end(scrape.result());
+      } else {
+        request.response().setStatusCode(500).end("scrape failed: " + scrape.cause().getMessage() + "\n");
+      }
+    });
+  }
+
+  private static void json(HttpServerRequest request, int status, JsonObject body) {
+    request.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+  }
+}

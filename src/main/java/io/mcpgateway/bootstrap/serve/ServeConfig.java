@@ -1,0 +1,33 @@
+package io.mcpgateway.bootstrap.serve;
+
+import io.mcpgateway.bootstrap.BootstrapException;
+import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Whether the agent stays up after the bootstrap to serve metrics and health, and on which port.
+ * {@code SERVE} and {@code HTTP_PORT} come from the same settings as everything else.
+ */
+public record ServeConfig(boolean serve, int httpPort) {
+
+  public static final int DEFAULT_PORT = 9464;
+
+  public static ServeConfig from(JsonObject settings, boolean serveFlag) {
+    String serve = String.valueOf(settings.getValue("SERVE", "false")).strip().toLowerCase(Locale.ROOT);
+    String port = String.valueOf(settings.getValue("HTTP_PORT", String.valueOf(DEFAULT_PORT))).strip();
+    return new ServeConfig(serveFlag || serve.equals("true") || serve.equals("1") || serve.equals("yes"), port(port));
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port < 65536) {
+        return port;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new BootstrapException(Reason.BAD_CONFIG, "HTTP_PORT must be a port number from 0 to 65535 (got '" + text + "')");
+  }
+}

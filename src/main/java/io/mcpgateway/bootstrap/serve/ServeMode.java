@@ -1,0 +1,67 @@
+package io.mcpgateway.bootstrap.serve;
+
+import io.mcpgateway.bootstrap.BootstrapVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running mode: Vert.x with Micrometer metrics in a Prometheus registry, the HTTP
+ * endpoints up first (so health and metrics answer during a long migration), then the agent.
+ * The process stays up after a failed bootstrap so the failure can be seen and scraped.
+ */
+public final class ServeMode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeMode.class);
+
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry registry;
+
+  private ServeMode(Vertx vertx, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.registry = registry;
+  }
+
+  /** A Vert.x instance whose own metrics (event bus, HTTP, pools) land in the same registry. */
+  public static ServeMode create() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    return new ServeMode(vertx, registry);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Starts the endpoints; completes with the listening server (the agent keeps running after). */
+  public Future<HttpServer> startEndpoints(int port) {
+    return AgentHttpServer.start(vertx, registry, "0.0.0.0", port)
+        .onSuccess(server -> LOG.info("Serving /metrics, /health/live and /health/ready on port {}", server.actualPort()));
+  }
+
+  /** Deploys the agent; the future reports its outcome, which changes nothing about serving. */
+  public Future<String> deployAgent(JsonObject settings) {
+    return vertx.deployVerticle(new BootstrapVerticle(registry), new DeploymentOptions().setConfig(settings));
+  }
+
+  /** Stops serving and closes Vert.x (tests and embedders; the command line just exits). */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+}
