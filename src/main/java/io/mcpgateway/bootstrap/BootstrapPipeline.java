@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.lock.MigrationLock;
 import io.mcpgateway.bootstrap.schema.SchemaMigrator;
 import io.mcpgateway.bootstrap.schema.SchemaOutcome;
 import io.mcpgateway.bootstrap.steps.BootstrapStep;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bootstrap run: take the migration lock, migrate the schema, then run the data steps on the
+ * One bootstrap run: connect, take the migration lock, migrate the schema, then run the data steps on the
  * locked connection, each in its own transaction. Every step is timed as it happens; a failure
  * fails the run with a {@link BootstrapFailure} that names the step and keeps what was done.
  */
@@ -29,6 +30,7 @@ public final class BootstrapPipeline {
 
   /** The name of the shared worker pool that runs all blocking work. */
   public static final String WORKER_POOL = "bootstrap-worker";
+  private static final int WORKER_THREADS = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapPipeline.class);
   private static final List<BootstrapStep> DATA_STEPS = List.of(
@@ -51,11 +53,17 @@ public final class BootstrapPipeline {
   /** Runs once; fails with a {@link BootstrapFailure}. */
   public Future<BootstrapReport> run() {
     long started = System.nanoTime();
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL);
+    // Lock waits and migrations may run long on a worker; only warn past what they are allowed.
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
+        config.lockTimeout().plusMinutes(30).toMillis(), TimeUnit.MILLISECONDS);
     LOG.info("Bootstrapping {} (lock wait at most {} s)", config.databaseUrl().redacted(), config.lockTimeout().toSeconds());
-    begin("lock");
+    begin("connect");
+    MigrationLock.Progress connected = () -> {
+      finish(0);
+      begin("lock");
+    };
     return config.databaseUrl().kind().migrationLock(vertx, config.databaseUrl(), worker)
-        .withLock(config.lockTimeout(), connection -> {
+        .withLock(config.lockTimeout(), connected, connection -> {
           LOG.info("Acquired migration lock after {} ms", finish(0));
           return migrateThenRunSteps(connection, worker);
         })

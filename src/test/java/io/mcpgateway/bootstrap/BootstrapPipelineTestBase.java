@@ -73,7 +73,7 @@ abstract class BootstrapPipelineTestBase {
     assertEquals(CurrentSchema.NEWEST_VERSION, ready.getString("schemaVersion"));
     assertEquals("EMPTY", ready.getString("schemaBefore"));
     assertEquals(2, ready.getInteger("migrationsApplied"));
-    for (String step : List.of("lock", "schema", "normalize", "admin", "roles", "orphans")) {
+    for (String step : List.of("connect", "lock", "schema", "normalize", "admin", "roles", "orphans")) {
       assertNotNull(ready.getJsonObject("stepMillis").getLong(step), "timing of step " + step);
     }
 

@@ -51,7 +51,7 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         DatabaseUrl.parse(text(all, "DATABASE_URL")),
         flag(all, "EMAIL_AUTH_ENABLED"),
         email,
-        text(all, "PLATFORM_ADMIN_PASSWORD"),
+        password(all),
         text(all, "PLATFORM_ADMIN_FULL_NAME"),
         flag(all, "AUTO_CREATE_PERSONAL_TEAMS"),
         flag(all, "PASSWORD_CHANGE_ENFORCEMENT_ENABLED"),
@@ -74,7 +74,17 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
     return text;
   }
 
-  private static boolean flag(JsonObject all, String key) {
+  /** Taken as given: spaces around a password are part of it, as in the reference. */
+  private static String password(JsonObject all) {
+    Object value = all.getValue("PLATFORM_ADMIN_PASSWORD");
+    if (value == null || value.toString().isEmpty()) {
+      throw bad("PLATFORM_ADMIN_PASSWORD is empty");
+    }
+    return value.toString();
+  }
+
+  /** true/false, 1/0, yes/no, on/off; anything else is an error that names the setting. */
+  public static boolean flag(JsonObject all, String key) {
     String value = text(all, key).toLowerCase(Locale.ROOT);
     return switch (value) {
       case "true", "1", "yes", "on" -> true;

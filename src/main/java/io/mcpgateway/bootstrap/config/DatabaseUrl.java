@@ -9,9 +9,10 @@ import java.nio.file.Path;
  * {@link #jdbcUrl()} carries no credentials (they travel as separate properties).
  *
  * @param file the database file, for SQLite only; {@code null} for server databases
+ * @param tls whether to encrypt the connection to a server
  */
 public record DatabaseUrl(DatabaseKind kind, String host, int port, String database,
-                          String user, String password, Path file) {
+                          String user, String password, Path file, TlsMode tls) {
 
   public static DatabaseUrl parse(String text) {
     return DatabaseUrlParser.parse(text);
@@ -33,7 +34,7 @@ public record DatabaseUrl(DatabaseKind kind, String host, int port, String datab
 
   /** The same server and credentials, another database: test fixtures make fresh databases this way. */
   public DatabaseUrl withDatabase(String otherDatabase) {
-    return new DatabaseUrl(kind, host, port, otherDatabase, user, password, file);
+    return new DatabaseUrl(kind, host, port, otherDatabase, user, password, file, tls);
   }
 
   /** {@code host:port}, with an IPv6 host in brackets. */

@@ -65,7 +65,7 @@ final class DatabaseUrlParser {
     if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file::memory:")) {
       throw bad("an in-memory SQLite database cannot be shared with the gateway; give a file path (sqlite:///./mcp.db)");
     }
-    return new DatabaseUrl(DatabaseKind.SQLITE, null, 0, null, null, null, Path.of(decode(path)));
+    return new DatabaseUrl(DatabaseKind.SQLITE, null, 0, null, null, null, Path.of(decode(path)), TlsMode.DEFAULT);
   }
 
   private static DatabaseUrl server(DatabaseKind kind, String rest) {
@@ -85,19 +85,27 @@ final class DatabaseUrlParser {
 
     String user = null;
     String password = null;
+    TlsMode tls = TlsMode.DEFAULT;
     if (userInfo != null) {
       int split = userInfo.indexOf(':');
       user = decode(split >= 0 ? userInfo.substring(0, split) : userInfo);
       password = split >= 0 ? decode(userInfo.substring(split + 1)) : null;
     }
     for (String pair : query.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int eq = pair.indexOf('=');
       String key = eq >= 0 ? pair.substring(0, eq) : pair;
       String value = eq >= 0 ? decode(pair.substring(eq + 1)) : "";
-      if (key.equals("user")) {
-        user = value;
-      } else if (key.equals("password")) {
-        password = value;
+      switch (key.toLowerCase(Locale.ROOT)) {
+        case "user" -> user = value;
+        case "password" -> password = value;
+        case "sslmode", "ssl-mode", "ssl_mode" -> tls = tlsMode(value);
+        case "charset" -> { } // the clients always speak utf8mb4
+        // Anything else could be a security setting we would silently drop: refuse it by name.
+        default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL parameter '" + key
+            + "' is not supported; supported: user, password, sslmode (PostgreSQL), ssl-mode (MySQL), charset");
       }
     }
     String host = hostPort;
@@ -116,7 +124,17 @@ final class DatabaseUrlParser {
     }
     // Like libpq and the mysql client, no user means the operating-system user.
     String effectiveUser = user == null || user.isEmpty() ? System.getProperty("user.name") : user;
-    return new DatabaseUrl(kind, host, port, database, effectiveUser, password, null);
+    return new DatabaseUrl(kind, host, port, database, effectiveUser, password, null, tls);
+  }
+
+  private static TlsMode tlsMode(String value) {
+    return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
+      case "disable", "disabled" -> TlsMode.DISABLE;
+      case "allow", "prefer", "preferred" -> TlsMode.PREFER;
+      case "require", "required" -> TlsMode.REQUIRE;
+      default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL ssl mode '" + value
+          + "' is not supported; use disable, prefer or require (certificate verification is not offered yet)");
+    };
   }
 
   private static int port(String text) {

@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.db;
 
 import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.config.TlsMode;
 import io.mcpgateway.bootstrap.lock.FileMigrationLock;
 import io.mcpgateway.bootstrap.lock.MigrationLock;
 import io.mcpgateway.bootstrap.lock.MySqlNamedLock;
@@ -17,7 +18,13 @@ public enum DatabaseKind {
   POSTGRES("postgresql", "PostgreSQL", 5432) {
     @Override
     public String jdbcUrl(DatabaseUrl url) {
-      return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database();
+      String ssl = switch (url.tls()) {
+        case DEFAULT -> "";
+        case DISABLE -> "?sslmode=disable";
+        case PREFER -> "?sslmode=prefer";
+        case REQUIRE -> "?sslmode=require";
+      };
+      return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database() + ssl;
     }
 
     @Override
@@ -29,7 +36,9 @@ public enum DatabaseKind {
     @Override
     public String jdbcUrl(DatabaseUrl url) {
       // MariaDB Connector/J speaks to MySQL and MariaDB servers alike.
-      return "jdbc:mariadb://" + url.hostAndPort() + "/" + url.database();
+      // Connector/J has no "prefer": it encrypts (trust) or not.
+      String ssl = url.tls() == TlsMode.REQUIRE ? "?sslMode=trust" : "";
+      return "jdbc:mariadb://" + url.hostAndPort() + "/" + url.database() + ssl;
     }
 
     @Override

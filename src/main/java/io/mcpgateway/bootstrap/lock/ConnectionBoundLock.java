@@ -37,9 +37,10 @@ abstract class ConnectionBoundLock implements MigrationLock {
   }
 
   @Override
-  public final <T> Future<T> withLock(Duration wait, Function<SqlConnection, Future<T>> work) {
+  public final <T> Future<T> withLock(Duration wait, Progress progress, Function<SqlConnection, Future<T>> work) {
     return openConnection().compose(connection ->
-        tryThenWait(connection, wait)
+        Future.<Void>succeededFuture().andThen(connected -> progress.connected())
+            .compose(connected -> tryThenWait(connection, wait))
             .compose(locked -> runThenRelease(connection, work))
             .transform(outcome -> close(connection).transform(closed -> {
               if (closed.failed()) {
@@ -85,6 +86,12 @@ abstract class ConnectionBoundLock implements MigrationLock {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** Fails the release when the server says the lock was not held: someone else's session has it now. */
+  protected static Future<Void> releasedOrFail(boolean released, String what) {
+    return released ? Future.succeededFuture() : Future.failedFuture(new BootstrapException(Reason.LOCK_RELEASE_FAILED,
+        "the " + what + " was not held at release time: the session may have been reset"));
   }
 
   protected static BootstrapException timedOut(String what, Duration wait) {

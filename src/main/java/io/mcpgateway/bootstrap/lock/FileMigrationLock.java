@@ -4,6 +4,7 @@ import io.mcpgateway.bootstrap.BootstrapException;
 import io.mcpgateway.bootstrap.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.config.DatabaseUrl;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.jdbcclient.JDBCConnectOptions;
@@ -12,7 +13,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import java.io.IOException;
-import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +29,20 @@ import java.util.concurrent.TimeUnit;
  * missed replicas that share the database over a volume). The wait is a blocking
  * {@code FileChannel.lock()} on a worker, woken the moment the holder releases; at the deadline a
  * timer closes the channel, which ends the wait. OS locks do not exclude threads of one JVM from
- * each other, so a per-file semaphore does that first.
+ * each other, so a per-file semaphore, polled without holding a thread, does that first.
  */
 public final class FileMigrationLock extends ConnectionBoundLock {
 
   private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final long IN_PROCESS_POLL_MILLIS = 10;
 
   private final Vertx vertx;
   private final DatabaseUrl url;
   private final WorkerExecutor worker;
   private final Path lockFile;
   private Pool pool;
-  private FileChannel channel;
-  private boolean holdsSemaphore;
+  private volatile FileChannel channel;
+  private volatile boolean holdsSemaphore;
 
   public FileMigrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
     this.vertx = vertx;
@@ -58,12 +60,13 @@ public final class FileMigrationLock extends ConnectionBoundLock {
   @Override
   protected Future<SqlConnection> openConnection() {
     return worker.executeBlocking(() -> Files.createDirectories(lockFile.getParent()), false)
-        .recover(failure -> Future.failedFuture(new BootstrapException(Reason.BAD_URL,
-            "cannot create the folder of the SQLite database " + url.file() + ": " + failure.getMessage())))
         .compose(created -> {
           pool = JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url.jdbcUrl()), new PoolOptions().setMaxSize(1));
           return pool.getConnection();
-        });
+        })
+        .recover(failure -> (pool == null ? Future.<Void>succeededFuture() : pool.close()).transform(closed ->
+            Future.failedFuture(new BootstrapException(Reason.BAD_URL, "cannot open the SQLite database " + url.file()
+                + ": " + failure.getMessage() + "; check the path in DATABASE_URL and that the folder is writable", failure))));
   }
 
   @Override
@@ -73,56 +76,82 @@ public final class FileMigrationLock extends ConnectionBoundLock {
 
   @Override
   protected Future<Boolean> tryAcquire(SqlConnection connection) {
+    if (!inProcessLock().tryAcquire()) {
+      return Future.succeededFuture(false);
+    }
+    holdsSemaphore = true;
     return worker.executeBlocking(() -> {
-      if (!inProcessLock().tryAcquire()) {
+      try {
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() != null) {
+          return true;
+        }
+        releaseQuietly();
         return false;
+      } catch (IOException | RuntimeException e) {
+        releaseQuietly();
+        throw e;
       }
-      holdsSemaphore = true;
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      if (channel.tryLock() != null) {
-        return true;
-      }
-      releaseQuietly();
-      return false;
     }, false);
   }
 
   @Override
   protected Future<Void> acquire(SqlConnection connection, Duration wait) {
-    return worker.<Void>executeBlocking(() -> {
-      long deadline = System.nanoTime() + wait.toNanos();
-      if (!inProcessLock().tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw timedOut("file lock " + lockFile, wait);
+    long deadline = System.nanoTime() + wait.toNanos();
+    return takeInProcessLock(deadline, wait).compose(taken -> worker.executeBlocking(() -> {
+      try {
+        lockFile(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), wait);
+        return null;
+      } catch (Exception e) {
+        releaseQuietly(); // on this worker thread: closing a channel is blocking I/O
+        throw e;
       }
+    }, false));
+  }
+
+  /**
+   * Agents in one JVM (tests, an embedding gateway) take turns by polling, holding no thread while
+   * they wait; the wait across processes is the OS lock's, which wakes the moment it is released.
+   */
+  private Future<Void> takeInProcessLock(long deadline, Duration wait) {
+    if (inProcessLock().tryAcquire()) {
       holdsSemaphore = true;
-      lockFile(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), wait);
-      return null;
-    }, false).recover(failure -> {
-      releaseQuietly();
-      return Future.failedFuture(failure);
-    });
+      return Future.succeededFuture();
+    }
+    if (System.nanoTime() >= deadline) {
+      return Future.failedFuture(timedOut("file lock " + lockFile, wait));
+    }
+    Promise<Void> retry = Promise.promise();
+    vertx.setTimer(IN_PROCESS_POLL_MILLIS, id -> takeInProcessLock(deadline, wait).onComplete(retry));
+    return retry.future();
   }
 
   private Semaphore inProcessLock() {
-    return IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1, true));
+    return IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1));
   }
 
   /** Blocks in {@code FileChannel.lock()} until the holder releases or the deadline closes the channel. */
   private void lockFile(long remainingMillis, Duration wait) throws IOException {
+    if (remainingMillis <= 0) {
+      throw timedOut("file lock " + lockFile, wait);
+    }
     FileChannel opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel = opened;
     long timer = vertx.setTimer(remainingMillis, id -> worker.executeBlocking(() -> {
       opened.close();
       return null;
     }, false));
+    boolean locked = false;
     try {
       opened.lock();
-    } catch (AsynchronousCloseException closedAtDeadline) {
+      locked = true;
+    } catch (ClosedChannelException closedAtDeadline) { // includes AsynchronousCloseException
       throw timedOut("file lock " + lockFile, wait);
-    }
-    if (!vertx.cancelTimer(timer)) {
-      // The deadline fired as the lock came: the channel is (being) closed, so we do not hold it.
-      throw timedOut("file lock " + lockFile, wait);
+    } finally {
+      // A timer that already fired means the channel is (being) closed: we do not hold the lock.
+      if (!vertx.cancelTimer(timer) && locked) {
+        throw timedOut("file lock " + lockFile, wait);
+      }
     }
   }
 

@@ -13,5 +13,16 @@ import java.util.function.Function;
  */
 public interface MigrationLock {
 
-  <T> Future<T> withLock(Duration wait, Function<SqlConnection, Future<T>> work);
+  /** Told when the connection is open, so connecting and waiting can be timed apart. */
+  interface Progress {
+    Progress NONE = () -> { };
+
+    void connected();
+  }
+
+  <T> Future<T> withLock(Duration wait, Progress progress, Function<SqlConnection, Future<T>> work);
+
+  default <T> Future<T> withLock(Duration wait, Function<SqlConnection, Future<T>> work) {
+    return withLock(wait, Progress.NONE, work);
+  }
 }

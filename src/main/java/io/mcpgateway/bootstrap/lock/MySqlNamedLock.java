@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
+import io.vertx.mysqlclient.SslMode;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -30,16 +32,22 @@ public final class MySqlNamedLock extends ConnectionBoundLock {
   }
 
   public static MySQLConnectOptions connectOptions(DatabaseUrl url) {
-    return new MySQLConnectOptions()
+    MySQLConnectOptions options = new MySQLConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password() == null ? "" : url.password());
+    return switch (url.tls()) {
+      case DEFAULT, DISABLE -> options.setSslMode(SslMode.DISABLED);
+      case PREFER -> options.setSslMode(SslMode.PREFERRED).setSslOptions(new ClientSSLOptions().setTrustAll(true));
+      case REQUIRE -> options.setSslMode(SslMode.REQUIRED).setSslOptions(new ClientSSLOptions().setTrustAll(true));
+    };
   }
 
   @Override
   protected Future<SqlConnection> openConnection() {
     return MySQLConnection.connect(vertx, connectOptions(url))
-        .<SqlConnection>map(connection -> connection)
-        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url)));
+        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url)))
+        // DATETIME columns keep no zone: write UTC, as PostgreSQL, SQLite and the reference do.
+        .compose(connection -> connection.query("SET time_zone = '+00:00'").execute().map(set -> connection));
   }
 
   @Override
@@ -71,6 +79,8 @@ public final class MySqlNamedLock extends ConnectionBoundLock {
 
   @Override
   protected Future<Void> release(SqlConnection connection) {
-    return connection.preparedQuery("SELECT RELEASE_LOCK(?)").execute(Tuple.of(LOCK_NAME)).mapEmpty();
+    return connection.preparedQuery("SELECT RELEASE_LOCK(?)").execute(Tuple.of(LOCK_NAME))
+        .compose(rows -> releasedOrFail(rows.iterator().next().getValue(0) instanceof Number n && n.intValue() == 1,
+            "MySQL lock '" + LOCK_NAME + "'"));
   }
 }

@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
+import io.vertx.pgclient.SslMode;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -32,9 +34,14 @@ public final class PostgresAdvisoryLock extends ConnectionBoundLock {
   }
 
   public static PgConnectOptions connectOptions(DatabaseUrl url) {
-    return new PgConnectOptions()
+    PgConnectOptions options = new PgConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password() == null ? "" : url.password());
+    return switch (url.tls()) {
+      case DEFAULT, DISABLE -> options.setSslMode(SslMode.DISABLE);
+      case PREFER -> options.setSslMode(SslMode.PREFER).setSslOptions(new ClientSSLOptions().setTrustAll(true));
+      case REQUIRE -> options.setSslMode(SslMode.REQUIRE).setSslOptions(new ClientSSLOptions().setTrustAll(true));
+    };
   }
 
   @Override
@@ -57,14 +64,16 @@ public final class PostgresAdvisoryLock extends ConnectionBoundLock {
         .compose(set -> connection.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(LOCK_KEY)))
         .recover(failure -> Future.failedFuture(isLockTimeout(failure)
             ? timedOut("PostgreSQL advisory lock " + LOCK_KEY, wait) : failure))
-        // Only the lock wait is bounded; later statements must not inherit the timeout.
-        .compose(locked -> connection.query("SELECT set_config('lock_timeout', '0', false)").execute())
+        // Only the lock wait is bounded; later statements get the server's own setting back.
+        .compose(locked -> connection.query("RESET lock_timeout").execute())
         .mapEmpty();
   }
 
   @Override
   protected Future<Void> release(SqlConnection connection) {
-    return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).mapEmpty();
+    return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY))
+        .compose(rows -> releasedOrFail(Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)),
+            "PostgreSQL advisory lock " + LOCK_KEY));
   }
 
   private static boolean isLockTimeout(Throwable failure) {

@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,12 +36,18 @@ public final class BootstrapMetrics implements PipelineListener {
 
   private final MeterRegistry registry;
   private final String kind;
-  private final AtomicInteger readiness = new AtomicInteger();
+  /** One value per registry and kind: Micrometer keeps the first gauge registered, so reruns must share it. */
+  private static final Map<MeterRegistry, Map<String, AtomicInteger>> READINESS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final AtomicInteger readiness;
   private LongTaskTimer.Sample lockWait;
 
   public BootstrapMetrics(MeterRegistry registry, String kind) {
     this.registry = registry;
     this.kind = kind;
+    this.readiness = READINESS.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(kind, k -> new AtomicInteger());
+    readiness.set(0);
     Gauge.builder(READY_GAUGE, readiness, AtomicInteger::get)
         .description("Database readiness: 0 pending, 1 ready, -1 failed")
         .tag("kind", kind).strongReference(true).register(registry);

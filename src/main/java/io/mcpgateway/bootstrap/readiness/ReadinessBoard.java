@@ -20,7 +20,7 @@ public final class ReadinessBoard {
   /** The last state posted, or {@code pending} when no agent has started in this instance. */
   public static JsonObject current(Vertx vertx) {
     JsonObject state = map(vertx).get(KEY);
-    return state != null ? state : new JsonObject().put("status", ReadinessEvents.PENDING_STATUS);
+    return state != null ? state : ReadinessEvents.pending(null);
   }
 
   public static void post(Vertx vertx, JsonObject state) {

@@ -26,8 +26,17 @@ public final class ReadinessEvents {
   private ReadinessEvents() {
   }
 
+  /** Before any result: the same keys, with no version, no time and no steps yet. */
   public static JsonObject pending(String kind) {
-    return new JsonObject().put("status", PENDING_STATUS).put("kind", kind);
+    return new JsonObject().put("status", PENDING_STATUS).put("kind", kind).put("schemaVersion", null)
+        .put("schemaBefore", null).put("migrationsApplied", 0).put("totalMillis", 0L)
+        .put("stepMillis", new JsonObject()).put("rowsChanged", new JsonObject());
+  }
+
+  /** A failure before the pipeline started (bad settings): the kind may be unknown. */
+  public static JsonObject failedBeforeStart(String kind, BootstrapException failure) {
+    return pending(kind).put("status", FAILED_STATUS).put("step", failure.step())
+        .put("reason", failure.reason().name()).put("message", failure.getMessage());
   }
 
   public static JsonObject ready(BootstrapReport report) {

@@ -36,7 +36,9 @@ final class SchemaInspector {
   static Set<String> tableNames(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     Set<String> names = new HashSet<>();
-    try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+    // Views and sequences count too: Flyway calls a schema with any of them non-empty.
+    try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+        new String[] {"TABLE", "VIEW", "SEQUENCE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
         if (!name.startsWith("sqlite_")) {

@@ -86,6 +86,7 @@ public final class SchemaMigrator {
     return Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations(url.kind().migrationLocation())
+        .failOnMissingLocations(true)
         .table(CurrentSchema.HISTORY_TABLE);
   }
 

@@ -2,8 +2,8 @@ package io.mcpgateway.bootstrap.serve;
 
 import io.mcpgateway.bootstrap.BootstrapException;
 import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.config.BootstrapConfig;
 import io.vertx.core.json.JsonObject;
-import java.util.Locale;
 
 /**
  * Whether the agent stays up after the bootstrap to serve metrics and health, and on which port.
@@ -14,9 +14,10 @@ public record ServeConfig(boolean serve, int httpPort) {
   public static final int DEFAULT_PORT = 9464;
 
   public static ServeConfig from(JsonObject settings, boolean serveFlag) {
-    String serve = String.valueOf(settings.getValue("SERVE", "false")).strip().toLowerCase(Locale.ROOT);
-    String port = String.valueOf(settings.getValue("HTTP_PORT", String.valueOf(DEFAULT_PORT))).strip();
-    return new ServeConfig(serveFlag || serve.equals("true") || serve.equals("1") || serve.equals("yes"), port(port));
+    JsonObject withDefaults = new JsonObject().put("SERVE", "false").put("HTTP_PORT", String.valueOf(DEFAULT_PORT))
+        .mergeIn(settings);
+    String port = String.valueOf(withDefaults.getValue("HTTP_PORT")).strip();
+    return new ServeConfig(serveFlag || BootstrapConfig.flag(withDefaults, "SERVE"), port(port));
   }
 
   private static int port(String text) {

@@ -41,20 +41,29 @@ public final class DefaultRoles implements BootstrapStep {
         .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> roles + grants));
   }
 
+  /**
+   * Which default roles are missing is asked of the database, so a role counts as present under
+   * the database's own comparison rules (MariaDB's default collation ignores case): the check and
+   * the unique constraint never disagree.
+   */
   private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {
-    // Like the reference, a role of the same name and scope counts as present, system role or not.
-    Map<String, Object> names = new HashMap<>();
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder defaults = new StringBuilder();
     for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
-      names.put("n" + i, SystemRole.DEFAULTS.get(i).name());
+      params.put("n" + i, SystemRole.DEFAULTS.get(i).name());
+      params.put("s" + i, SystemRole.DEFAULTS.get(i).scope());
+      defaults.append(i == 0 ? "" : " UNION ALL ").append("SELECT #{n").append(i).append("} AS name, #{s").append(i)
+          .append("} AS scope");
     }
-    return Rows.query(connection, "SELECT name, scope FROM roles WHERE name IN (#{n0}, #{n1}, #{n2}, #{n3})", names)
+    return Rows.query(connection, "SELECT d.name, d.scope FROM (" + defaults + ") d WHERE NOT EXISTS"
+            + " (SELECT 1 FROM roles r WHERE r.name = d.name AND r.scope = d.scope)", params)
         .compose(rows -> {
-          Set<String> existing = new HashSet<>();
+          Set<String> missingKeys = new HashSet<>();
           for (Row row : rows) {
-            existing.add(row.getString(0) + "/" + row.getString(1));
+            missingKeys.add(row.getString(0) + "/" + row.getString(1));
           }
           List<Map<String, Object>> missing = SystemRole.DEFAULTS.stream()
-              .filter(role -> !existing.contains(role.key()))
+              .filter(role -> missingKeys.contains(role.key()))
               .map(role -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "name", role.name(),
                   "description", role.description(), "scope", role.scope(),
                   "permissions", new JsonArray(role.permissions()).encode(), "createdBy", adminEmail))

@@ -25,6 +25,7 @@ class DatabaseUrlTest {
       "mysql+pymysql://u:p@db:3307/gw?charset=utf8mb4, MYSQL, db, 3307, gw",
       "mariadb://u:p@db/gw,                    MYSQL,    db, 3306, gw",
       "jdbc:postgresql://db:5432/gw?user=u&password=p, POSTGRES, db, 5432, gw",
+      "postgresql://u:p@db/gw?sslmode=prefer,   POSTGRES, db, 5432, gw",
       "jdbc:mariadb://db/gw,                   MYSQL,    db, 3306, gw",
       "jdbc:mysql://[::1]:3306/gw,             MYSQL,    ::1, 3306, gw",
   })
@@ -50,6 +51,31 @@ class DatabaseUrlTest {
     assertEquals(Path.of("/var/lib/mcp/abs.db"), DatabaseUrl.parse("sqlite:////var/lib/mcp/abs.db").file());
     assertEquals(Path.of("/data/x.db"), DatabaseUrl.parse("jdbc:sqlite:/data/x.db").file());
     assertEquals(DatabaseKind.SQLITE, DatabaseUrl.parse("sqlite:///./mcp.db").kind());
+  }
+
+  @Test
+  void sslModesReachBothClients() {
+    DatabaseUrl pg = DatabaseUrl.parse("postgresql://u:p@db/gw?sslmode=require");
+    assertEquals(TlsMode.REQUIRE, pg.tls());
+    assertEquals("jdbc:postgresql://db:5432/gw?sslmode=require", pg.jdbcUrl());
+    assertEquals(io.vertx.pgclient.SslMode.REQUIRE,
+        io.mcpgateway.bootstrap.lock.PostgresAdvisoryLock.connectOptions(pg).getSslMode());
+    DatabaseUrl my = DatabaseUrl.parse("mysql://u:p@db/gw?ssl-mode=REQUIRED&charset=utf8mb4");
+    assertEquals(TlsMode.REQUIRE, my.tls());
+    assertEquals("jdbc:mariadb://db:3306/gw?sslMode=trust", my.jdbcUrl());
+    assertEquals(io.vertx.mysqlclient.SslMode.REQUIRED,
+        io.mcpgateway.bootstrap.lock.MySqlNamedLock.connectOptions(my).getSslMode());
+    assertEquals(TlsMode.DISABLE, DatabaseUrl.parse("postgresql://u@db/gw?sslmode=disable").tls());
+  }
+
+  @Test
+  void unknownParametersAreRefusedByNameNotDropped() {
+    BootstrapException error = assertThrows(BootstrapException.class,
+        () -> DatabaseUrl.parse("postgresql://u:topsecret@db/gw?sslrootcert=/ca.pem"));
+    assertEquals(Reason.BAD_URL, error.reason());
+    assertTrue(error.getMessage().contains("'sslrootcert'"), error.getMessage());
+    assertFalse(error.getMessage().contains("topsecret"));
+    assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("postgresql://u@db/gw?sslmode=verify-full"));
   }
 
   @Test

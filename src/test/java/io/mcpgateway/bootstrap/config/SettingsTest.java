@@ -62,6 +62,20 @@ class SettingsTest {
   }
 
   @Test
+  void theAdminPasswordIsTakenAsGiven() {
+    assertEquals("  spaced pass ", BootstrapConfig.from(new JsonObject().put("PLATFORM_ADMIN_PASSWORD", "  spaced pass "))
+        .adminPassword());
+  }
+
+  @Test
+  void serveSwitchParsesLikeEveryOtherFlag() {
+    assertTrue(io.mcpgateway.bootstrap.serve.ServeConfig.from(new JsonObject().put("SERVE", "on"), false).serve());
+    assertEquals(9464, io.mcpgateway.bootstrap.serve.ServeConfig.from(new JsonObject(), false).httpPort());
+    assertThrows(BootstrapException.class,
+        () -> io.mcpgateway.bootstrap.serve.ServeConfig.from(new JsonObject().put("SERVE", "maybe"), false));
+  }
+
+  @Test
   void toStringHidesTheAdminPassword() {
     BootstrapConfig config = BootstrapConfig.from(new JsonObject().put("PLATFORM_ADMIN_PASSWORD", "hunter2-secret")
         .put("DATABASE_URL", "postgresql://u:dbsecret@db/gw"));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Serve mode over real HTTP: the scrape, the health endpoints, and a failed bootstrap. */
 class ServeModeTest {
 
-  static final List<String> STEPS = List.of("lock", "schema", "normalize", "admin", "roles", "orphans", "total");
+  static final List<String> STEPS = List.of("connect", "lock", "schema", "normalize", "admin", "roles", "orphans", "total");
 
   TestDatabase database;
   ServeMode serve;

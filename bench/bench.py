@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""Start-up and stampede benchmark of db-bootstrap-agent (called by bench/run, which builds first).
+
+Every figure is a whole process timed from the outside (wall clock; peak RSS from /usr/bin/time),
+median of N runs, all in one sitting so that ratios compare like with like on a noisy machine.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse, unquote
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "target", "db-bootstrap-agent.jar")
+LAUNCHER = os.path.join(ROOT, "bin", "db-bootstrap-agent")
+RESOURCE_TABLES = ["servers", "tools", "resources", "prompts", "gateways", "a2a_agents"]
+FLYWAY_CP = ":".join([os.path.join(ROOT, "bench", "target"), os.path.join(ROOT, "target", "lib", "*"), JAR])
+AGENT_ENV = {"PLATFORM_ADMIN_PASSWORD": "bench-Passw0rd", "MIGRATION_LOCK_TIMEOUT": "600"}
+
+
+def run(cmd, env=None, check=True, stdin=None):
+    """Runs a command; returns (wall seconds, peak RSS MiB, stdout+stderr)."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        full = ["/usr/bin/time", "-f", "%M", "-o", rss.name] + cmd
+        start = time.perf_counter()
+        proc = subprocess.run(full, env={**os.environ, **(env or {})}, input=stdin,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+        wall = time.perf_counter() - start
+        text = rss.read().strip().splitlines()
+    if check and proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stdout[-3000:]}")
+    return wall, int(text[-1]) / 1024.0 if text else 0.0, proc.stdout, proc.returncode
+
+
+def agent_cmd():
+    return [LAUNCHER] if os.access(LAUNCHER, os.X_OK) else ["java", "-jar", JAR]
+
+
+class Database:
+    """One kind: creates fresh databases, runs SQL through the kind's own CLI, builds URLs."""
+
+    def __init__(self, kind, admin_url=None):
+        self.kind = kind
+        self.admin = urlparse(admin_url) if admin_url else None
+        self.name = None
+        self.folder = None
+
+    def create(self):
+        self.name = "bench_" + uuid.uuid4().hex[:10]
+        if self.kind == "sqlite":
+            self.folder = tempfile.mkdtemp(prefix="bench")
+        else:
+            self.sql(f"CREATE DATABASE {self.name}", admin=True)
+        return self
+
+    def drop(self):
+        if self.kind == "sqlite":
+            shutil.rmtree(self.folder, ignore_errors=True)
+        elif self.kind == "postgresql":
+            self.sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)", admin=True)
+        else:
+            self.sql(f"DROP DATABASE IF EXISTS {self.name}", admin=True)
+
+    @property
+    def user(self):
+        return unquote(self.admin.username or "")
+
+    @property
+    def password(self):
+        return unquote(self.admin.password or "")
+
+    def host(self):
+        return self.admin.hostname, self.admin.port or (5432 if self.kind == "postgresql" else 3306)
+
+    def agent_url(self):
+        if self.kind == "sqlite":
+            return "sqlite:///" + os.path.join(self.folder, "mcp.db")
+        host, port = self.host()
+        cred = self.admin.netloc.rsplit("@", 1)[0]
+        return f"{self.kind}://{cred}@{host}:{port}/{self.name}"
+
+    def flyway_args(self):
+        if self.kind == "sqlite":
+            return ["jdbc:sqlite:" + os.path.join(self.folder, "mcp.db"), "", "", "classpath:db/migration/sqlite"]
+        host, port = self.host()
+        scheme = "postgresql" if self.kind == "postgresql" else "mariadb"
+        return [f"jdbc:{scheme}://{host}:{port}/{self.name}", self.user, self.password,
+                f"classpath:db/migration/{self.kind}"]
+
+    def cli(self, admin=False):
+        if self.kind == "sqlite":
+            return ["sqlite3", os.path.join(self.folder, "mcp.db")], {}
+        host, port = self.host()
+        if self.kind == "postgresql":
+            db = self.admin.path.lstrip("/") if admin else self.name
+            return ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", str(port), "-U", self.user, db], \
+                {"PGPASSWORD": self.password}
+        db = self.admin.path.lstrip("/") if admin else self.name
+        return ["mariadb", "-h", host, "-P", str(port), "-u", self.user, db], {"MYSQL_PWD": self.password}
+
+    def sql(self, script, admin=False):
+        cmd, env = self.cli(admin)
+        out = subprocess.run(cmd, input=script, env={**os.environ, **env}, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if out.returncode != 0:
+            sys.exit(f"{self.kind} SQL failed: {out.stdout[-2000:]}\n{script[:500]}")
+        return out.stdout
+
+    def seed_orphans(self, count):
+        per_table = count // len(RESOURCE_TABLES)
+        statements = []
+        for table in RESOURCE_TABLES:
+            statements.append(f"DELETE FROM {table};")
+            if self.kind == "postgresql":
+                statements.append(f"INSERT INTO {table} (id, name) SELECT 'o-' || g, 'orphan' FROM generate_series(1, {per_table}) g;")
+            elif self.kind == "mysql":
+                statements.append(f"INSERT INTO {table} (id, name) SELECT CONCAT('o-', seq), 'orphan' FROM seq_1_to_{per_table};")
+            else:
+                statements.append(f"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {per_table}) "
+                                  f"INSERT INTO {table} (id, name) SELECT 'o-' || n, 'orphan' FROM s;")
+        statements.append({"postgresql": "VACUUM ANALYZE;", "mysql": "", "sqlite": "ANALYZE;"}[self.kind])
+        self.sql("\n".join(statements))
+        return per_table * len(RESOURCE_TABLES)
+
+    def raw_orphan_update_seconds(self, team_id):
+        """One set-based UPDATE per table in one transaction, timed by the database's own CLI."""
+        updates = [f"UPDATE {t} SET team_id = COALESCE(team_id, '{team_id}'), owner_email = COALESCE(owner_email, 'admin@example.com'), "
+                   f"visibility = COALESCE(visibility, 'public'), federation_source = CASE WHEN federation_source IS NULL OR "
+                   f"federation_source = '' THEN 'mcpgateway-0.7.0-migration' ELSE federation_source END "
+                   f"WHERE team_id IS NULL OR owner_email IS NULL OR visibility IS NULL;" for t in RESOURCE_TABLES]
+        if self.kind == "postgresql":
+            out = self.sql("\\timing on\nBEGIN;\n" + "\n".join(updates) + "\nCOMMIT;\n")
+            return sum(float(m) for m in re.findall(r"Time: ([\d.]+) ms", out)) / 1000.0
+        if self.kind == "mysql":
+            out = self.sql("SET @t = NOW(6); START TRANSACTION;\n" + "\n".join(updates)
+                           + "\nCOMMIT; SELECT TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) AS micros;\n")
+            return int(out.strip().splitlines()[-1]) / 1e6
+        out = self.sql(".timer on\nBEGIN;\n" + "\n".join(updates) + "\nCOMMIT;\n")
+        return sum(float(m) for m in re.findall(r"Run Time: real ([\d.]+)", out))
+
+    def admin_team(self):
+        out = self.sql("SELECT id FROM email_teams WHERE is_personal = TRUE;" if self.kind != "sqlite"
+                       else "SELECT id FROM email_teams WHERE is_personal = 1;")
+        return [line for line in out.split() if re.fullmatch(r"[0-9a-f-]{36}", line)][0]
+
+    def count(self, sql):
+        out = self.sql(sql + ";")
+        return int([line for line in out.split() if line.strip().lstrip("-").isdigit()][-1])
+
+
+def agent(db, extra_env=None, check=True):
+    return run(agent_cmd(), env={**AGENT_ENV, "DATABASE_URL": db.agent_url(), **(extra_env or {})}, check=check)
+
+
+def flyway_only(db):
+    return run(["java", "-cp", FLYWAY_CP, "FlywayOnly"] + db.flyway_args())
+
+
+def medians(samples):
+    return {"wall_s": round(statistics.median(s[0] for s in samples), 3),
+            "rss_mib": round(statistics.median(s[1] for s in samples), 1),
+            "runs": len(samples), "walls_s": [round(s[0], 3) for s in samples]}
+
+
+def startup_figures(kind, admin_url, runs):
+    """flyway-only and agent, warm and cold, interleaved so drift hits both alike."""
+    figures = {"flyway-only cold": [], "flyway-only warm": [], "agent cold": [], "agent warm": []}
+    warm_flyway = Database(kind, admin_url).create()
+    warm_agent = Database(kind, admin_url).create()
+    try:
+        flyway_only(warm_flyway)
+        agent(warm_agent)
+        for _ in range(runs):
+            for name, action in (("flyway-only cold", flyway_only), ("agent cold", agent)):
+                fresh = Database(kind, admin_url).create()
+                try:
+                    figures[name].append(action(fresh))
+                finally:
+                    fresh.drop()
+            figures["flyway-only warm"].append(flyway_only(warm_flyway))
+            figures["agent warm"].append(agent(warm_agent))
+    finally:
+        warm_flyway.drop()
+        warm_agent.drop()
+    return {name: medians(samples) for name, samples in figures.items()}
+
+
+def orphan_figures(kind, admin_url, size, runs):
+    db = Database(kind, admin_url).create()
+    try:
+        agent(db)
+        team = db.admin_team()
+        zero = [agent(db)[1] for _ in range(runs)]
+        step, raw, rss = [], [], []
+        for _ in range(runs):
+            seeded = db.seed_orphans(size)
+            _, peak, out, _ = agent(db)
+            step.append(int(re.search(r"orphans (\d+)", out.split("Database ready")[-1]).group(1)) / 1000.0)
+            rss.append(peak)
+            db.seed_orphans(size)
+            raw.append(db.raw_orphan_update_seconds(team))
+        return {"orphans": seeded, "agent_step_s": round(statistics.median(step), 3),
+                "raw_updates_s": round(statistics.median(raw), 3),
+                "ratio": round(statistics.median(step) / statistics.median(raw), 3),
+                "agent_rss_mib": round(statistics.median(rss), 1), "zero_orphans_rss_mib": round(statistics.median(zero), 1),
+                "rss_delta_mib": round(statistics.median(rss) - statistics.median(zero), 1),
+                "agent_steps_s": step, "raw_s": raw}
+    finally:
+        db.drop()
+
+
+def racing_figures(kind, admin_url, replicas):
+    def together():
+        db = Database(kind, admin_url).create()
+        try:
+            start = time.perf_counter()
+            with ThreadPoolExecutor(replicas) as pool:
+                results = list(pool.map(lambda _: agent(db, check=False), range(replicas)))
+            wall = time.perf_counter() - start
+            codes = [r[3] for r in results]
+            fast = sum(1 for r in results if "schema 0," in r[2].split("Database ready")[-1] or "fast path" in r[2])
+            checks = {
+                "exit_codes_all_zero": all(c == 0 for c in codes),
+                "migrations_applied_once": db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE"
+                                                    if kind != "sqlite" else
+                                                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1") == 2
+                and db.count("SELECT COUNT(*) FROM (SELECT version FROM flyway_schema_history GROUP BY version "
+                             "HAVING COUNT(*) > 1) d") == 0,
+                "admins": db.count("SELECT COUNT(*) FROM email_users"),
+                "system_roles": db.count("SELECT COUNT(*) FROM roles"),
+                "grants": db.count("SELECT COUNT(*) FROM user_roles"),
+            }
+            return wall, checks, codes
+        finally:
+            db.drop()
+
+    def one_after_another():
+        db = Database(kind, admin_url).create()
+        try:
+            start = time.perf_counter()
+            for _ in range(replicas):
+                agent(db)
+            return time.perf_counter() - start
+        finally:
+            db.drop()
+
+    racing, checks, codes = together()
+    sequential = one_after_another()
+    return {"replicas": replicas, "racing_s": round(racing, 3), "sequential_s": round(sequential, 3),
+            "ratio": round(racing / sequential, 3), "checks": checks}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, orphans at 100k only")
+    parser.add_argument("--kinds", default="postgresql,mysql,sqlite")
+    parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "latest.json"))
+    args = parser.parse_args()
+    runs = 3 if args.quick else 5
+    sizes = [100_000] if args.quick else [100_000, 1_000_000]
+    admin = {"postgresql": os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
+             "mysql": os.environ.get("BENCH_MYSQL_URL", "mysql://root@127.0.0.1:3306/test"), "sqlite": None}
+    results = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "mode": "quick" if args.quick else "full",
+               "launcher": " ".join(agent_cmd()), "cores": os.cpu_count(), "kinds": {}}
+    for kind in args.kinds.split(","):
+        print(f"== {kind}", file=sys.stderr, flush=True)
+        start = startup_figures(kind, admin[kind], runs)
+        orphans = {f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M":
+                   orphan_figures(kind, admin[kind], size, 3 if not args.quick else 1) for size in sizes}
+        racing = racing_figures(kind, admin[kind], 16)
+        results["kinds"][kind] = {"startup": start, "orphans": orphans, "racing": racing}
+    with open(args.output, "w") as out:
+        json.dump(results, out, indent=2)
+    print_table(results)
+
+
+def verdict(ok):
+    return "ok" if ok else "MISSED"
+
+
+def print_table(results):
+    print(f"\ndb-bootstrap-agent benchmark ({results['mode']}, launcher: {results['launcher']}, {results['date']})")
+    print(f"{'kind':<11}{'figure':<22}{'median s':>9}{'RSS MiB':>9}  ratio and target")
+    for kind, r in results["kinds"].items():
+        s = r["startup"]
+        for name in ("flyway-only warm", "agent warm", "flyway-only cold", "agent cold"):
+            f = s[name]
+            note = ""
+            if name == "agent warm":
+                ratio = f["wall_s"] / s["flyway-only warm"]["wall_s"]
+                note = (f"{ratio:.2f} x flyway-only warm (target <= 0.30: {verdict(ratio <= 0.30)}); "
+                        f"RSS target <= 100 MiB: {verdict(f['rss_mib'] <= 100)}")
+            if name == "agent cold":
+                ratio = f["wall_s"] / s["flyway-only cold"]["wall_s"]
+                note = f"{ratio:.2f} x flyway-only cold (target <= 1.05: {verdict(ratio <= 1.05)})"
+            print(f"{kind:<11}{name:<22}{f['wall_s']:>9.3f}{f['rss_mib']:>9.1f}  {note}")
+        for size, o in r["orphans"].items():
+            print(f"{kind:<11}{'orphans ' + size:<22}{o['agent_step_s']:>9.3f}{o['agent_rss_mib']:>9.1f}  "
+                  f"{o['ratio']:.2f} x raw UPDATEs {o['raw_updates_s']:.3f} s (target <= 1.2: {verdict(o['ratio'] <= 1.2)}); "
+                  f"RSS +{o['rss_delta_mib']:.1f} MiB over 0 orphans (target <= 30: {verdict(o['rss_delta_mib'] <= 30)})")
+        rc = r["racing"]
+        ok = all([rc["checks"]["exit_codes_all_zero"], rc["checks"]["migrations_applied_once"], rc["checks"]["admins"] == 1,
+                  rc["checks"]["system_roles"] == 4, rc["checks"]["grants"] == 1])
+        print(f"{kind:<11}{'16 racing':<22}{rc['racing_s']:>9.3f}{'':>9}  {rc['ratio']:.2f} x 16 one after another "
+              f"{rc['sequential_s']:.3f} s (target <= 1.0: {verdict(rc['ratio'] <= 1.0)}); end state {verdict(ok)} {rc['checks']}")
+
+
+if __name__ == "__main__":
+    main()
