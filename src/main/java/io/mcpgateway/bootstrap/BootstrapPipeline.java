@@ -4,6 +4,7 @@ import io.mcpgateway.bootstrap.config.BootstrapConfig;
 import io.mcpgateway.bootstrap.lock.MigrationLock;
 import io.mcpgateway.bootstrap.schema.SchemaMigrator;
 import io.mcpgateway.bootstrap.schema.SchemaOutcome;
+import io.mcpgateway.bootstrap.steps.AdminPasswordHash;
 import io.mcpgateway.bootstrap.steps.BootstrapStep;
 import io.mcpgateway.bootstrap.steps.DefaultRoles;
 import io.mcpgateway.bootstrap.steps.NormalizeTeamVisibility;
@@ -85,10 +86,16 @@ public final class BootstrapPipeline {
 
   private Future<Void> migrateThenRunSteps(SqlConnection connection, WorkerExecutor worker) {
     begin("schema");
-    return new SchemaMigrator(config.databaseUrl(), worker).migrate().compose(outcome -> {
+    AdminPasswordHash adminHash = new AdminPasswordHash(worker, config.adminPassword(), config.bcryptCost());
+    Runnable hashWhileFlywayRuns = () -> {
+      if (config.emailAuthEnabled()) {
+        adminHash.get();
+      }
+    };
+    return new SchemaMigrator(config.databaseUrl(), worker).migrate(connection, hashWhileFlywayRuns).compose(outcome -> {
       schema = outcome;
       finish(0);
-      StepContext context = new StepContext(connection, config, worker);
+      StepContext context = new StepContext(connection, config, worker, adminHash);
       Future<Void> chain = Future.succeededFuture();
       for (BootstrapStep step : DATA_STEPS) {
         chain = chain.compose(done -> runStep(step, context));

@@ -7,22 +7,26 @@ import io.mcpgateway.bootstrap.serve.ServeConfig;
 import io.mcpgateway.bootstrap.serve.ServeMode;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The command line: read the settings, deploy the agent, and map the outcome to an exit code.
- * One-shot (the default) exits without {@code vertx.close()}: the pipeline has already closed its
- * connections (releasing any session lock), and a graceful event-loop shutdown would add about
- * half a second to every gateway start. {@code --serve} stays up with metrics and health.
+ * One-shot (the default) closes Vert.x (about 15 ms) and then halts: measured here, a process whose
+ * event-loop threads are still parked in epoll when it exits takes a further 330 ms to die, and the
+ * JVM's shutdown hooks have nothing left to do. {@code --serve} stays up with metrics and health.
  */
 public final class Main {
 
   /** What {@link #run} returns when the process must stay up (serve mode). */
   static final int KEEP_RUNNING = -1;
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -30,9 +34,16 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // Netty 4.2 emits JFR events by default, which starts JFR's machinery: ~60 ms of every start.
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     int code = run(args, System.getenv());
     if (code != KEEP_RUNNING) {
-      System.exit(code);
+      // halt, not exit: Vert.x is closed and every log line is flushed as it is written.
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(code);
     }
   }
 
@@ -56,15 +67,24 @@ public final class Main {
   }
 
   private static int oneShot(JsonObject settings) {
-    Vertx vertx = Vertx.vertx();
+    // No file cache: a one-shot run serves no files, and the cache's folder costs I/O at start and exit.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    int code;
     try {
       vertx.deployVerticle(new BootstrapVerticle(), new DeploymentOptions().setConfig(settings))
           .toCompletionStage().toCompletableFuture().join();
-      return 0;
+      code = 0;
     } catch (CompletionException e) {
       // BootstrapVerticle has logged the one-line cause already.
-      return e.getCause() instanceof BootstrapException failure ? failure.reason().exitCode() : 1;
+      code = e.getCause() instanceof BootstrapException failure ? failure.reason().exitCode() : 1;
     }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    } catch (Exception slowClose) {
+      LOG.debug("Vert.x did not close within 2 s; exiting anyway", slowClose);
+    }
+    return code;
   }
 
   private static int serve(JsonObject settings, int port) {

@@ -1,24 +1,18 @@
 package io.mcpgateway.bootstrap.schema;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.config.DatabaseUrl;
-import io.mcpgateway.bootstrap.db.ConnectionFailures;
+import io.mcpgateway.bootstrap.schema.HistoryCheck.Verdict;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import java.sql.Connection;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.output.MigrateResult;
+import io.vertx.sqlclient.SqlConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema to the newest bundled version with Flyway, on a worker thread. It first
- * classifies the database ({@link SchemaState}): an empty one gets every migration, a current one
- * without history is baselined at the newest version (the reference's "stamp head"), an
- * unrecognised one is refused untouched.
+ * Brings the schema to the newest bundled version. The fast path asks the history table on the
+ * locked connection whether every bundled migration is applied with the same checksum; when it
+ * is, Flyway is not even loaded (it costs about a second of start-up). Otherwise Flyway runs
+ * ({@link FlywayMigration}) and migrates, baselines, validates or refuses.
  */
 public final class SchemaMigrator {
 
@@ -32,74 +26,22 @@ public final class SchemaMigrator {
     this.worker = worker;
   }
 
-  public Future<SchemaOutcome> migrate() {
-    return worker.executeBlocking(this::migrateBlocking, false);
-  }
-
-  private SchemaOutcome migrateBlocking() {
-    try {
-      Flyway flyway = configure().load();
-      SchemaState state;
-      try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-        state = SchemaInspector.inspect(connection);
-      }
-      return switch (state) {
-        case UNKNOWN -> throw new BootstrapException(Reason.UNKNOWN_SCHEMA, "the database has tables but no "
-            + CurrentSchema.HISTORY_TABLE + " and is not the current schema (it lacks tools.display_name, "
-            + "gateways.oauth_config or prompts.custom_name); nothing was changed: upgrade it with the gateway "
-            + "version that made it, or point DATABASE_URL at an empty database");
-        case CURRENT_UNVERSIONED -> baseline();
-        case EMPTY, VERSIONED -> apply(flyway, state);
-      };
-    } catch (BootstrapException e) {
-      throw e;
-    } catch (FlywayException e) {
-      throw new BootstrapException(Reason.MIGRATION_FAILED, "schema migration failed: "
-          + ConnectionFailures.safe(oneLine(e.getMessage()), url), e);
-    } catch (Exception e) {
-      throw new BootstrapException(Reason.MIGRATION_FAILED, "schema inspection failed: "
-          + ConnectionFailures.safe(oneLine(e.getMessage()), url), e);
-    }
-  }
-
-  private SchemaOutcome apply(Flyway flyway, SchemaState state) {
-    MigrateResult result = flyway.migrate();
-    String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
-    if (result.migrationsExecuted > 0) {
-      LOG.info("Applied {} migration(s); schema now at version {}", result.migrationsExecuted, version);
-    }
-    return new SchemaOutcome(state, version, result.migrationsExecuted);
-  }
-
-  private SchemaOutcome baseline() {
-    LOG.warn("Database has the current schema but no {}: baselining at version {} instead of re-applying migrations",
-        CurrentSchema.HISTORY_TABLE, CurrentSchema.NEWEST_VERSION);
-    Flyway flyway = configure()
-        .baselineVersion(CurrentSchema.NEWEST_VERSION)
-        .baselineDescription("current schema found without history")
-        .load();
-    flyway.baseline();
-    return apply(flyway, SchemaState.CURRENT_UNVERSIONED);
-  }
-
-  private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
-    return Flyway.configure()
-        .dataSource(url.jdbcUrl(), url.user(), url.password())
-        .locations(url.kind().migrationLocation())
-        .failOnMissingLocations(true)
-        .table(CurrentSchema.HISTORY_TABLE);
-  }
-
-  private static String currentVersion(Flyway flyway) {
-    MigrationInfo current = flyway.info().current();
-    return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
-  }
-
-  /** Flyway's messages span many lines (state, code, statement); the agent reports one. */
-  private static String oneLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.strip().replaceAll("\\s*\\n[-\\s]*", "; ").replaceAll("\\s+", " ");
+  /**
+   * @param onNewDatabase called before Flyway starts on a database without history, so work that
+   *     only a new database needs (hashing the admin's password) can run while Flyway migrates
+   */
+  public Future<SchemaOutcome> migrate(SqlConnection locked, Runnable onNewDatabase) {
+    return worker.executeBlocking(() -> BundledMigrations.of(url.kind()), false)
+        .compose(bundled -> HistoryCheck.check(locked, bundled).compose(verdict -> {
+          if (verdict == Verdict.CURRENT) {
+            String version = bundled.get(bundled.size() - 1).version();
+            LOG.info("Schema is current at version {}: every bundled migration is applied, Flyway not needed", version);
+            return Future.succeededFuture(new SchemaOutcome(SchemaState.VERSIONED, version, 0));
+          }
+          if (verdict == Verdict.ABSENT) {
+            onNewDatabase.run();
+          }
+          return new FlywayMigration(url, worker).migrate();
+        }));
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.Map;
 import java.util.UUID;
-import org.mindrot.jbcrypt.BCrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +49,8 @@ public final class PlatformAdmin implements BootstrapStep {
           if (BootstrapConfig.DEFAULT_ADMIN_PASSWORD.equals(config.adminPassword())) {
             LOG.warn("Creating the platform admin with the default password: set PLATFORM_ADMIN_PASSWORD");
           }
-          return hash(context).compose(hash -> insertUser(connection, config, hash));
+          return context.adminPasswordHash().get().compose(hash -> insertUser(connection, config, hash));
         });
-  }
-
-  private static Future<String> hash(StepContext context) {
-    String password = context.config().adminPassword();
-    int cost = context.config().bcryptCost();
-    return context.worker().executeBlocking(() -> BCrypt.hashpw(password, BCrypt.gensalt(cost)), false);
   }
 
   private static Future<Long> insertUser(SqlConnection connection, BootstrapConfig config, String hash) {

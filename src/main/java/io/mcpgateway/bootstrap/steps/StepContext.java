@@ -6,7 +6,9 @@ import io.vertx.sqlclient.SqlConnection;
 
 /**
  * What a step works with: the locked connection (inside the step's transaction), the
- * configuration, and the worker executor for blocking work such as hashing.
+ * configuration, the worker executor for blocking work, and the admin's password hash (which the
+ * pipeline may already have started).
  */
-public record StepContext(SqlConnection connection, BootstrapConfig config, WorkerExecutor worker) {
+public record StepContext(SqlConnection connection, BootstrapConfig config, WorkerExecutor worker,
+                          AdminPasswordHash adminPasswordHash) {
 }

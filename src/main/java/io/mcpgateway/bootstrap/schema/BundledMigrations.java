@@ -1,0 +1,105 @@
+package io.mcpgateway.bootstrap.schema;
+
+import io.mcpgateway.bootstrap.db.DatabaseKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The versioned migrations bundled for a kind, with the checksums Flyway records for them, read
+ * without loading Flyway: the fast path compares these with the history table. Flyway's checksum
+ * is a CRC32 over the file's lines without their line breaks (and without a leading BOM); a test
+ * checks ours against the values Flyway wrote on every kind.
+ */
+public final class BundledMigrations {
+
+  private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
+
+  /** One bundled migration: its version as Flyway writes it ("1", "1.2") and its checksum. */
+  public record Migration(String version, int checksum) {
+  }
+
+  private BundledMigrations() {
+  }
+
+  public static List<Migration> of(DatabaseKind kind) {
+    String folder = "db/migration/" + kind.scheme();
+    ClassLoader loader = BundledMigrations.class.getClassLoader();
+    List<Migration> migrations = new ArrayList<>();
+    for (String name : fileNames(loader.getResource(folder))) {
+      Matcher matcher = VERSIONED.matcher(name);
+      if (matcher.matches()) {
+        migrations.add(new Migration(matcher.group(1).replace('_', '.'), checksum(loader, folder + "/" + name)));
+      }
+    }
+    migrations.sort(Comparator.comparing(m -> versionKey(m.version())));
+    return migrations;
+  }
+
+  private static List<String> fileNames(URL folder) {
+    if (folder == null) {
+      return List.of();
+    }
+    try {
+      if ("jar".equals(folder.getProtocol())) {
+        JarURLConnection connection = (JarURLConnection) folder.openConnection();
+        connection.setUseCaches(false);
+        String prefix = connection.getEntryName() + "/";
+        try (JarFile jar = connection.getJarFile()) {
+          return jar.stream().map(entry -> entry.getName())
+              .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0 && name.length() > prefix.length())
+              .map(name -> name.substring(prefix.length())).toList();
+        }
+      }
+      try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+        return files.map(path -> path.getFileName().toString()).toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int checksum(ClassLoader loader, String resource) {
+    CRC32 crc = new CRC32();
+    try (InputStream in = loader.getResourceAsStream(resource);
+         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line = reader.readLine();
+      if (line != null && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      for (; line != null; line = reader.readLine()) {
+        crc.update(line.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return (int) crc.getValue();
+  }
+
+  /** "1.10" after "1.9": compare part by part as numbers. */
+  private static String versionKey(String version) {
+    StringBuilder key = new StringBuilder();
+    for (String part : version.split("\\.")) {
+      key.append(String.format("%012d.", Long.parseLong(part)));
+    }
+    return key.toString();
+  }
+}
