@@ -275,6 +275,59 @@ abstract class BootstrapPipelineTestBase {
     assertFalse(truthy(sql.single("SELECT password_change_required FROM email_users WHERE email = ?", ADMIN)));
   }
 
+  @Test
+  void ourChecksumsAreTheOnesFlywayRecords(Vertx vertx) throws Throwable {
+    flyway().load().migrate();
+
+    Map<String, Object> recorded = new java.util.TreeMap<>();
+    for (Map<String, Object> row : sql.rows("SELECT version, checksum FROM " + CurrentSchema.HISTORY_TABLE)) {
+      recorded.put(String.valueOf(row.get("version")), ((Number) row.get("checksum")).intValue());
+    }
+    Map<String, Object> ours = new java.util.TreeMap<>();
+    io.mcpgateway.bootstrap.schema.BundledMigrations.of(database.url().kind())
+        .forEach(m -> ours.put(m.version(), m.checksum()));
+    assertEquals(recorded, ours);
+  }
+
+  @Test
+  void aReadyDatabaseTakesTheFastPathWithoutFlyway(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    try (LogCapture logs = new LogCapture()) {
+      JsonObject again = Agents.await(Agents.bootstrap(vertx, settings()));
+
+      assertEquals("VERSIONED", again.getString("schemaBefore"));
+      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Flyway not needed")), String.join("\n", logs.lines()));
+    }
+  }
+
+  @Test
+  void aChangedMigrationLeavesTheFastPathAndFlywayRefusesIt(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    sql.update("UPDATE " + CurrentSchema.HISTORY_TABLE + " SET checksum = checksum + 1 WHERE version = '2'");
+
+    BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
+
+    assertEquals(Reason.MIGRATION_FAILED, error.reason());
+    assertTrue(error.getMessage().toLowerCase().contains("checksum"), error.getMessage());
+  }
+
+  @Test
+  void theEventLoopNeverBlocksForTenMilliseconds() throws Throwable {
+    Vertx strict = Vertx.vertx(new io.vertx.core.VertxOptions()
+        .setMaxEventLoopExecuteTime(10).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(2).setBlockedThreadCheckIntervalUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
+    try (LogCapture blocked = new LogCapture("io.vertx.core.internal.threadchecker")) {
+      Agents.await(Agents.bootstrap(strict, settings()));            // a new database: Flyway, bcrypt
+      sql.update("INSERT INTO tools (id, name) VALUES ('t-orphan', 'orphan')");
+      Agents.await(Agents.bootstrap(strict, settings()));            // the fast path, with an orphan
+
+      List<String> eventLoopWarnings = blocked.lines().stream().filter(line -> line.contains("eventloop")).toList();
+      assertTrue(eventLoopWarnings.isEmpty(), String.join("\n", eventLoopWarnings));
+    } finally {
+      Agents.await(strict.close());
+    }
+  }
+
   /** For server kinds: an unknown user is rejected with AUTH, and the password is in no message or log line. */
   void assertRejectedLoginKeepsThePasswordSecret(Vertx vertx) throws Exception {
     String password = "Pw-" + java.util.UUID.randomUUID();

@@ -6,14 +6,20 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Records every log line of the agent (at every level) while open. */
+/** Records every log line of a logger (by default the agent's), at every level, while open. */
 public final class LogCapture implements AutoCloseable {
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger("io.mcpgateway.bootstrap");
+  private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final ch.qos.logback.classic.Level previous;
 
   public LogCapture() {
+    this("io.mcpgateway.bootstrap");
+  }
+
+  /** Records the named logger and those below it. */
+  public LogCapture(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
     previous = logger.getLevel();
     logger.setLevel(ch.qos.logback.classic.Level.ALL);
     appender.start();
