@@ -172,7 +172,8 @@ def medians(samples):
 
 def startup_figures(kind, admin_url, runs):
     """flyway-only and agent, warm and cold, interleaved so drift hits both alike."""
-    figures = {"flyway-only cold": [], "flyway-only warm": [], "agent cold": [], "agent warm": []}
+    figures = {"flyway-only cold": [], "flyway-only warm": [], "agent cold": [], "agent warm": [],
+               "agent warm (JDK 17 AppCDS)": []}
     warm_flyway = Database(kind, admin_url).create()
     warm_agent = Database(kind, admin_url).create()
     try:
@@ -187,6 +188,7 @@ def startup_figures(kind, admin_url, runs):
                     fresh.drop()
             figures["flyway-only warm"].append(flyway_only(warm_flyway))
             figures["agent warm"].append(agent(warm_agent))
+            figures["agent warm (JDK 17 AppCDS)"].append(agent(warm_agent, {"DB_BOOTSTRAP_JAVA": "java"}))
     finally:
         warm_flyway.drop()
         warm_agent.drop()
@@ -200,13 +202,15 @@ def orphan_figures(kind, admin_url, size, runs):
         team = db.admin_team()
         zero = [agent(db)[1] for _ in range(runs)]
         step, raw, rss = [], [], []
-        for _ in range(runs):
-            seeded = db.seed_orphans(size)
-            _, peak, out, _ = agent(db)
-            step.append(int(re.search(r"orphans (\d+)", out.split("Database ready")[-1]).group(1)) / 1000.0)
-            rss.append(peak)
-            db.seed_orphans(size)
-            raw.append(db.raw_orphan_update_seconds(team))
+        for rep in range(runs):
+            for side in (("agent", "raw") if rep % 2 == 0 else ("raw", "agent")):
+                seeded = db.seed_orphans(size)
+                if side == "raw":
+                    raw.append(db.raw_orphan_update_seconds(team))
+                    continue
+                _, peak, out, _ = agent(db)
+                step.append(int(re.search(r"orphans (\d+)", out.split("Database ready")[-1]).group(1)) / 1000.0)
+                rss.append(peak)
         return {"orphans": seeded, "agent_step_s": round(statistics.median(step), 3),
                 "raw_updates_s": round(statistics.median(raw), 3),
                 "ratio": round(statistics.median(step) / statistics.median(raw), 3),
@@ -226,8 +230,8 @@ def racing_figures(kind, admin_url, replicas):
                 results = list(pool.map(lambda _: agent(db, check=False), range(replicas)))
             wall = time.perf_counter() - start
             codes = [r[3] for r in results]
-            fast = sum(1 for r in results if "schema 0," in r[2].split("Database ready")[-1] or "fast path" in r[2])
             checks = {
+                "fast_path_replicas": sum(1 for r in results if "Flyway not needed" in r[2]),
                 "exit_codes_all_zero": all(c == 0 for c in codes),
                 "migrations_applied_once": db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE"
                                                     if kind != "sqlite" else
@@ -258,7 +262,24 @@ def racing_figures(kind, admin_url, replicas):
             "ratio": round(racing / sequential, 3), "checks": checks}
 
 
+def scratch(action, name):
+    """Creates or drops a database of that name on both servers (for training the start-up caches)."""
+    for kind, url in admin_urls().items():
+        if url:
+            db = Database(kind, url)
+            db.name = name
+            db.sql(f"DROP DATABASE IF EXISTS {name}" if action == "drop" else f"CREATE DATABASE {name}", admin=True)
+
+
+def admin_urls():
+    return {"postgresql": os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
+            "mysql": os.environ.get("BENCH_MYSQL_URL", "mysql://root@127.0.0.1:3306/test"), "sqlite": None}
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--scratch":
+        scratch(sys.argv[2], sys.argv[3])
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs, orphans at 100k only")
     parser.add_argument("--kinds", default="postgresql,mysql,sqlite")
@@ -266,15 +287,14 @@ def main():
     args = parser.parse_args()
     runs = 3 if args.quick else 5
     sizes = [100_000] if args.quick else [100_000, 1_000_000]
-    admin = {"postgresql": os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
-             "mysql": os.environ.get("BENCH_MYSQL_URL", "mysql://root@127.0.0.1:3306/test"), "sqlite": None}
+    admin = admin_urls()
     results = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "mode": "quick" if args.quick else "full",
                "launcher": " ".join(agent_cmd()), "cores": os.cpu_count(), "kinds": {}}
     for kind in args.kinds.split(","):
         print(f"== {kind}", file=sys.stderr, flush=True)
         start = startup_figures(kind, admin[kind], runs)
         orphans = {f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M":
-                   orphan_figures(kind, admin[kind], size, 3 if not args.quick else 1) for size in sizes}
+                   orphan_figures(kind, admin[kind], size, 3 if not args.quick else 2) for size in sizes}
         racing = racing_figures(kind, admin[kind], 16)
         results["kinds"][kind] = {"startup": start, "orphans": orphans, "racing": racing}
     with open(args.output, "w") as out:
@@ -291,9 +311,11 @@ def print_table(results):
     print(f"{'kind':<11}{'figure':<22}{'median s':>9}{'RSS MiB':>9}  ratio and target")
     for kind, r in results["kinds"].items():
         s = r["startup"]
-        for name in ("flyway-only warm", "agent warm", "flyway-only cold", "agent cold"):
+        for name in ("flyway-only warm", "agent warm", "agent warm (JDK 17 AppCDS)", "flyway-only cold", "agent cold"):
             f = s[name]
             note = ""
+            if name == "agent warm (JDK 17 AppCDS)":
+                note = f"{f['wall_s'] / s['flyway-only warm']['wall_s']:.2f} x flyway-only warm (for the record: no JDK 25)"
             if name == "agent warm":
                 ratio = f["wall_s"] / s["flyway-only warm"]["wall_s"]
                 note = (f"{ratio:.2f} x flyway-only warm (target <= 0.30: {verdict(ratio <= 0.30)}); "
