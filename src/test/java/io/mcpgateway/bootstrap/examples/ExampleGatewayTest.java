@@ -6,34 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgateway.bootstrap.support.Agents;
 import io.mcpgateway.bootstrap.support.Http;
-import io.mcpgateway.bootstrap.support.TestDatabase;
-import io.mcpgateway.bootstrap.support.TestDatabases;
+import io.mcpgateway.bootstrap.support.FreshSqliteDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The example gateway serves only on a ready database, in either deployment order. */
 @ExtendWith(VertxExtension.class)
-class ExampleGatewayTest {
+class ExampleGatewayTest extends FreshSqliteDatabase {
 
-  TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() throws Exception {
-    database = TestDatabases.sqlite();
-  }
-
-  @AfterEach
-  void dropDatabase() throws Exception {
-    database.close();
-  }
 
   @Test
   void gatewayDeployedBeforeTheAgentFinishesWaitsThenServes(Vertx vertx) throws Throwable {

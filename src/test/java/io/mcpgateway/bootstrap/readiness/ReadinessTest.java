@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgateway.bootstrap.support.Agents;
 import io.mcpgateway.bootstrap.support.Sql;
-import io.mcpgateway.bootstrap.support.TestDatabase;
-import io.mcpgateway.bootstrap.support.TestDatabases;
+import io.mcpgateway.bootstrap.support.FreshSqliteDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,26 +15,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The readiness contract on the event bus: db.status, the await helper, and the shared body shape. */
 @ExtendWith(VertxExtension.class)
-class ReadinessTest {
+class ReadinessTest extends FreshSqliteDatabase {
 
-  TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() throws Exception {
-    database = TestDatabases.sqlite();
-  }
-
-  @AfterEach
-  void dropDatabase() throws Exception {
-    database.close();
-  }
 
   @Test
   void statusAnswersPendingWhileWaitingThenReady(Vertx vertx) throws Throwable {
