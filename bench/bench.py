@@ -263,12 +263,22 @@ def racing_figures(kind, admin_url, replicas):
 
 
 def scratch(action, name):
-    """Creates or drops a database of that name on both servers (for training the start-up caches)."""
+    """Creates (printing `export CDS_TRAINING_..._URL=...` for each) or drops a database of that name
+    on every server that answers; a server that does not is skipped with a warning on stderr."""
+    variables = {"postgresql": "CDS_TRAINING_PG_URL", "mysql": "CDS_TRAINING_MYSQL_URL"}
     for kind, url in admin_urls().items():
-        if url:
-            db = Database(kind, url)
-            db.name = name
-            db.sql(f"DROP DATABASE IF EXISTS {name}" if action == "drop" else f"CREATE DATABASE {name}", admin=True)
+        if not url:
+            continue
+        db = Database(kind, url)
+        db.name = name
+        cmd, env = db.cli(admin=True)
+        sql = f"DROP DATABASE IF EXISTS {name}" if action == "drop" else f"CREATE DATABASE {name}"
+        done = subprocess.run(cmd, input=sql, env={**os.environ, **env}, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if done.returncode != 0:
+            print(f"[bench] {kind} not reachable, no training run on it: {done.stdout.strip()[:200]}", file=sys.stderr)
+        elif action == "create":
+            print(f"export {variables[kind]}='{url.rsplit('/', 1)[0]}/{name}'")
 
 
 def admin_urls():

@@ -42,13 +42,16 @@ public final class BootstrapVerticle extends VerticleBase {
     } catch (BootstrapException e) {
       LOG.error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
       BootstrapException atConfig = BootstrapException.atStep("config", e);
+      if (registry != null) {
+        new BootstrapMetrics(registry, "unknown").runFinished(false, 0); // the gauge shows -1 here too
+      }
       post(ReadinessEvents.FAILED, ReadinessEvents.failedBeforeStart(null, atConfig));
       return Future.failedFuture(atConfig);
     }
     String kind = config.databaseUrl().kind().scheme();
     ReadinessBoard.post(vertx, ReadinessEvents.pending(kind));
     PipelineListener listener = registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, kind);
-    return vertx.eventBus().<Void>consumer(ReadinessEvents.STATUS, request -> request.reply(ReadinessBoard.current(vertx)))
+    return vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS, request -> request.reply(ReadinessBoard.current(vertx)))
         .completion()
         .compose(answering -> new BootstrapPipeline(vertx, config, listener).run())
         .onSuccess(this::announceReady)
@@ -80,6 +83,6 @@ public final class BootstrapVerticle extends VerticleBase {
   /** The board first, so whoever hears the event and then asks gets the same answer. */
   private void post(String address, JsonObject body) {
     ReadinessBoard.post(vertx, body);
-    vertx.eventBus().publish(address, body);
+    vertx.eventBus().publish(address, body, ReadinessEvents.LOCAL);
   }
 }

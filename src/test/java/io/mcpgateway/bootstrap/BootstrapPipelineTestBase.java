@@ -280,12 +280,12 @@ abstract class BootstrapPipelineTestBase {
     flyway().load().migrate();
 
     Map<String, Object> recorded = new java.util.TreeMap<>();
-    for (Map<String, Object> row : sql.rows("SELECT version, checksum FROM " + CurrentSchema.HISTORY_TABLE)) {
-      recorded.put(String.valueOf(row.get("version")), ((Number) row.get("checksum")).intValue());
+    for (Map<String, Object> row : sql.rows("SELECT version, description, checksum FROM " + CurrentSchema.HISTORY_TABLE)) {
+      recorded.put(String.valueOf(row.get("version")), row.get("description") + "/" + ((Number) row.get("checksum")).intValue());
     }
     Map<String, Object> ours = new java.util.TreeMap<>();
     io.mcpgateway.bootstrap.schema.BundledMigrations.of(database.url().kind())
-        .forEach(m -> ours.put(m.version(), m.checksum()));
+        .forEach(m -> ours.put(m.version(), m.description() + "/" + m.checksum()));
     assertEquals(recorded, ours);
   }
 
@@ -309,6 +309,17 @@ abstract class BootstrapPipelineTestBase {
 
     assertEquals(Reason.MIGRATION_FAILED, error.reason());
     assertTrue(error.getMessage().toLowerCase().contains("checksum"), error.getMessage());
+  }
+
+  @Test
+  void aRenamedMigrationLeavesTheFastPathToo(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    sql.update("UPDATE " + CurrentSchema.HISTORY_TABLE + " SET description = 'renamed' WHERE version = '2'");
+
+    BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
+
+    assertEquals(Reason.MIGRATION_FAILED, error.reason());
+    assertTrue(error.getMessage().toLowerCase().contains("description"), error.getMessage());
   }
 
   @Test

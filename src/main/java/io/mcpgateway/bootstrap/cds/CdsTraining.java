@@ -34,14 +34,16 @@ public final class CdsTraining {
     System.setProperty("io.netty.jfr.enabled", "false");
     Path folder = Files.createTempDirectory("cds-training");
     try {
+      Path config = Files.writeString(folder.resolve("training.json"), "{}");
       String sqlite = "sqlite:///" + folder.resolve("train.db");
-      runAgent(sqlite);
-      runAgent(sqlite);
+      runAgent(sqlite, config);
+      runAgent(sqlite, config);
       for (String variable : List.of("CDS_TRAINING_PG_URL", "CDS_TRAINING_MYSQL_URL")) {
         String url = System.getenv(variable);
-        runAgent(url != null ? url : variable.contains("PG") ? "postgresql://u@127.0.0.1:1/closed" : "mysql://u@127.0.0.1:1/closed");
+        runAgent(url != null ? url : variable.contains("PG") ? "postgresql://u@127.0.0.1:1/closed" : "mysql://u@127.0.0.1:1/closed",
+            config);
         if (url != null) {
-          runAgent(url);
+          runAgent(url, config);
         }
       }
       if (System.getenv("CDS_TRAINING_LOAD_ALL") != null) {
@@ -57,11 +59,12 @@ public final class CdsTraining {
     System.exit(0); // the archive is written at exit
   }
 
-  /** The command line's own path (Main.run), minus the final halt. */
-  private static void runAgent(String databaseUrl) throws Exception {
+  /** The command line's own path (Main.run), minus the final halt; one-shot, whatever conf/ says. */
+  private static void runAgent(String databaseUrl, Path config) throws Exception {
     Method run = Class.forName("io.mcpgateway.bootstrap.Main").getDeclaredMethod("run", String[].class, Map.class);
     run.setAccessible(true);
-    run.invoke(null, new String[0], Map.of("DATABASE_URL", databaseUrl, "BCRYPT_COST", "4", "MIGRATION_LOCK_TIMEOUT", "30"));
+    run.invoke(null, new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", databaseUrl, "BCRYPT_COST", "4",
+        "MIGRATION_LOCK_TIMEOUT", "30", "SERVE", "false"));
   }
 
   private static void loadAllClassesBeside(Class<?> anchor) throws IOException, URISyntaxException {

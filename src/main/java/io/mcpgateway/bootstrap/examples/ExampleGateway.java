@@ -24,7 +24,8 @@ public final class ExampleGateway {
     JsonObject settings = SettingsLoader.load(SettingsLoader.DEFAULT_FILE, false, System.getenv());
     String gatewayPort = System.getenv().getOrDefault("GATEWAY_PORT", "4444");
     ServeMode mode = ServeMode.create();
-    mode.startEndpoints(ServeConfig.from(settings, true).httpPort());
+    mode.startEndpoints(ServeConfig.from(settings, true).httpPort())
+        .onFailure(failure -> LOG.error("Metrics and health endpoints not started: {}", failure.getMessage()));
     mode.vertx().deployVerticle(new ExampleGatewayVerticle(),
             new DeploymentOptions().setConfig(new JsonObject().put("GATEWAY_PORT", gatewayPort)))
         .onSuccess(id -> LOG.info("Example gateway serving on port {}", gatewayPort))

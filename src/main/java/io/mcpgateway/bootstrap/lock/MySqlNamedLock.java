@@ -22,6 +22,7 @@ public final class MySqlNamedLock extends ConnectionBoundLock {
 
   /** The reference's lock name. */
   public static final String LOCK_NAME = "mcpgateway_migration";
+  private static final int PIPELINING = 8;
 
   private final Vertx vertx;
   private final DatabaseUrl url;
@@ -34,7 +35,9 @@ public final class MySqlNamedLock extends ConnectionBoundLock {
   public static MySQLConnectOptions connectOptions(DatabaseUrl url) {
     MySQLConnectOptions options = new MySQLConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
-        .setUser(url.user()).setPassword(url.password() == null ? "" : url.password());
+        .setUser(url.user()).setPassword(url.password() == null ? "" : url.password())
+        // The client sends one statement at a time unless told otherwise; the orphan step sends six.
+        .setPipeliningLimit(PIPELINING);
     return switch (url.tls()) {
       case DEFAULT, DISABLE -> options.setSslMode(SslMode.DISABLED);
       case PREFER -> options.setSslMode(SslMode.PREFERRED).setSslOptions(new ClientSSLOptions().setTrustAll(true));

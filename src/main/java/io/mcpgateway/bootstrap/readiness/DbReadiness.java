@@ -25,12 +25,13 @@ public final class DbReadiness {
 
   public static Future<JsonObject> await(Vertx vertx, Duration timeout) {
     Promise<JsonObject> outcome = Promise.promise();
-    MessageConsumer<JsonObject> ready = vertx.eventBus().consumer(ReadinessEvents.READY, m -> settle(outcome, m.body()));
-    MessageConsumer<JsonObject> failed = vertx.eventBus().consumer(ReadinessEvents.FAILED, m -> settle(outcome, m.body()));
+    // Local only: on a clustered event bus another replica's database is not ours.
+    MessageConsumer<JsonObject> ready = vertx.eventBus().localConsumer(ReadinessEvents.READY, m -> settle(outcome, m.body()));
+    MessageConsumer<JsonObject> failed = vertx.eventBus().localConsumer(ReadinessEvents.FAILED, m -> settle(outcome, m.body()));
     long timer = timeout == null ? -1 : vertx.setTimer(Math.max(1, timeout.toMillis()), id -> outcome.tryFail(
         new DatabaseNotReadyException("database not ready after " + timeout.toSeconds() + " s", ReadinessBoard.current(vertx))));
     Future.all(ready.completion(), failed.completion())
-        .compose(listening -> vertx.eventBus().<JsonObject>request(ReadinessEvents.STATUS, null))
+        .compose(listening -> vertx.eventBus().<JsonObject>request(ReadinessEvents.STATUS, null, ReadinessEvents.LOCAL))
         // No agent answers (not deployed yet, or undeployed after a failure): the board knows.
         .transform(reply -> Future.succeededFuture(reply.succeeded() ? reply.result().body() : ReadinessBoard.current(vertx)))
         .onSuccess(state -> settle(outcome, state));

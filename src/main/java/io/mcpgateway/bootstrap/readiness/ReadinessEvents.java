@@ -3,6 +3,7 @@ package io.mcpgateway.bootstrap.readiness;
 import io.mcpgateway.bootstrap.BootstrapException;
 import io.mcpgateway.bootstrap.BootstrapReport;
 import io.mcpgateway.bootstrap.steps.StepResult;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -18,6 +19,9 @@ public final class ReadinessEvents {
   public static final String FAILED = "db.failed";
   /** Request/reply: answers with the current state (pending, ready or failed). */
   public static final String STATUS = "db.status";
+
+  /** Every message of the contract stays in its Vert.x instance, even on a clustered event bus. */
+  public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   public static final String PENDING_STATUS = "pending";
   public static final String READY_STATUS = "ready";

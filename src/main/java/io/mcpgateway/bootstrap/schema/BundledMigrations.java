@@ -29,24 +29,31 @@ import java.util.zip.CRC32;
  */
 public final class BundledMigrations {
 
-  private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
+  private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
 
-  /** One bundled migration: its version as Flyway writes it ("1", "1.2") and its checksum. */
-  public record Migration(String version, int checksum) {
+  /** One bundled migration: its version and description as Flyway writes them, and its checksum. */
+  public record Migration(String version, String description, int checksum) {
   }
 
   private BundledMigrations() {
   }
 
+  /**
+   * The bundled versioned migrations, in version order; empty when the folder holds anything the
+   * fast path does not model (repeatable {@code R__} files, callbacks, subfolders), so that Flyway,
+   * which knows them all, decides.
+   */
   public static List<Migration> of(DatabaseKind kind) {
     String folder = "db/migration/" + kind.scheme();
     ClassLoader loader = BundledMigrations.class.getClassLoader();
     List<Migration> migrations = new ArrayList<>();
     for (String name : fileNames(loader.getResource(folder))) {
       Matcher matcher = VERSIONED.matcher(name);
-      if (matcher.matches()) {
-        migrations.add(new Migration(matcher.group(1).replace('_', '.'), checksum(loader, folder + "/" + name)));
+      if (!matcher.matches()) {
+        return List.of();
       }
+      migrations.add(new Migration(matcher.group(1).replace('_', '.'), matcher.group(2).replace('_', ' '),
+          checksum(loader, folder + "/" + name)));
     }
     migrations.sort(Comparator.comparing(m -> versionKey(m.version())));
     return migrations;
@@ -62,13 +69,15 @@ public final class BundledMigrations {
         connection.setUseCaches(false);
         String prefix = connection.getEntryName() + "/";
         try (JarFile jar = connection.getJarFile()) {
-          return jar.stream().map(entry -> entry.getName())
-              .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0 && name.length() > prefix.length())
+          // Every entry below the folder, subfolders included ("v3/V3__x.sql" then fails the pattern).
+          return jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName())
+              .filter(name -> name.startsWith(prefix) && name.length() > prefix.length())
               .map(name -> name.substring(prefix.length())).toList();
         }
       }
-      try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-        return files.map(path -> path.getFileName().toString()).toList();
+      Path root = Path.of(folder.toURI());
+      try (Stream<Path> files = Files.walk(root)) {
+        return files.filter(Files::isRegularFile).map(path -> root.relativize(path).toString()).toList();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

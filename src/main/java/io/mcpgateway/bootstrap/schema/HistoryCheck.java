@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap.schema;
 
 import io.mcpgateway.bootstrap.schema.BundledMigrations.Migration;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.HashMap;
@@ -29,41 +30,67 @@ final class HistoryCheck {
   private HistoryCheck() {
   }
 
-  static Future<Verdict> check(SqlConnection connection, List<Migration> bundled) {
-    return connection.query("SELECT version, checksum, type, success FROM " + CurrentSchema.HISTORY_TABLE)
+  /** The verdict, and for a current schema the version the history is at. */
+  record Result(Verdict verdict, String version) {
+  }
+
+  static Future<Result> check(SqlConnection connection, List<Migration> bundled) {
+    return connection.query("SELECT version, description, checksum, type, success FROM " + CurrentSchema.HISTORY_TABLE)
         .execute()
         .map(rows -> {
-          Map<String, Integer> applied = new HashMap<>();
+          Map<String, Row> applied = new HashMap<>();
           String baseline = null;
           for (Row row : rows) {
-            String type = row.getString(2);
+            String type = row.getString(3);
             String version = row.getString(0);
-            if (!truthy(row.getValue(3)) || version == null || !("SQL".equals(type) || "BASELINE".equals(type))) {
-              return Verdict.DIFFERENT;
+            if (!truthy(row.getValue(4)) || version == null || !("SQL".equals(type) || "BASELINE".equals(type))) {
+              return new Result(Verdict.DIFFERENT, null);
             }
             if ("BASELINE".equals(type)) {
               baseline = version;
             } else {
-              applied.put(version, row.getValue(1) == null ? null : ((Number) row.getValue(1)).intValue());
+              applied.put(version, row);
             }
           }
-          return covers(bundled, applied, baseline) ? Verdict.CURRENT : Verdict.DIFFERENT;
+          return covers(bundled, applied, baseline)
+              ? new Result(Verdict.CURRENT, newest(bundled.get(bundled.size() - 1).version(), baseline))
+              : new Result(Verdict.DIFFERENT, null);
         })
-        .otherwise(Verdict.ABSENT);
+        .recover(failure -> isMissingTable(failure)
+            ? Future.succeededFuture(new Result(Verdict.ABSENT, null))
+            : Future.failedFuture(failure));
   }
 
-  private static boolean covers(List<Migration> bundled, Map<String, Integer> applied, String baseline) {
+  /** Flyway's validation compares checksum and description; so does the fast path. */
+  private static boolean covers(List<Migration> bundled, Map<String, Row> applied, String baseline) {
     if (bundled.isEmpty()) {
       return false;
     }
     for (Migration migration : bundled) {
-      Integer checksum = applied.remove(migration.version());
-      boolean baselined = baseline != null && compare(migration.version(), baseline) <= 0;
-      if (checksum == null ? !baselined : checksum != migration.checksum()) {
+      Row row = applied.remove(migration.version());
+      if (row == null) {
+        if (baseline == null || compare(migration.version(), baseline) > 0) {
+          return false;
+        }
+      } else if (!(row.getValue(2) instanceof Number checksum) || checksum.intValue() != migration.checksum()
+          || !migration.description().equals(row.getString(1))) {
         return false;
       }
     }
     return applied.isEmpty(); // a version we do not bundle: the database is newer than this agent
+  }
+
+  private static String newest(String bundled, String baseline) {
+    return baseline != null && compare(baseline, bundled) > 0 ? baseline : bundled;
+  }
+
+  /** Only a missing history table means "no history"; any other failure is reported as it is. */
+  private static boolean isMissingTable(Throwable failure) {
+    if (failure instanceof DatabaseException db && ("42P01".equals(db.getSqlState()) || "42S02".equals(db.getSqlState()))) {
+      return true;
+    }
+    String message = String.valueOf(failure.getMessage());
+    return message.contains("no such table"); // SQLite, through JDBC
   }
 
   private static int compare(String a, String b) {

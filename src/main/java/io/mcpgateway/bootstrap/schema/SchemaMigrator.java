@@ -32,13 +32,13 @@ public final class SchemaMigrator {
    */
   public Future<SchemaOutcome> migrate(SqlConnection locked, Runnable onNewDatabase) {
     return worker.executeBlocking(() -> BundledMigrations.of(url.kind()), false)
-        .compose(bundled -> HistoryCheck.check(locked, bundled).compose(verdict -> {
-          if (verdict == Verdict.CURRENT) {
-            String version = bundled.get(bundled.size() - 1).version();
-            LOG.info("Schema is current at version {}: every bundled migration is applied, Flyway not needed", version);
-            return Future.succeededFuture(new SchemaOutcome(SchemaState.VERSIONED, version, 0));
+        .compose(bundled -> HistoryCheck.check(locked, bundled).compose(history -> {
+          if (history.verdict() == Verdict.CURRENT) {
+            LOG.info("Schema is current at version {}: every bundled migration is applied, Flyway not needed",
+                history.version());
+            return Future.succeededFuture(new SchemaOutcome(SchemaState.VERSIONED, history.version(), 0));
           }
-          if (verdict == Verdict.ABSENT) {
+          if (history.verdict() == Verdict.ABSENT) {
             onNewDatabase.run();
           }
           return new FlywayMigration(url, worker).migrate();
