@@ -1,0 +1,65 @@
+package io.mcpgateway.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mcpgateway.bootstrap.support.Sql;
+import io.mcpgateway.bootstrap.support.TestDatabase;
+import io.mcpgateway.bootstrap.support.TestDatabases;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged agent as an operator starts it: bin/db-bootstrap-agent with the caches the build
+ * trained, as a separate process, judged by its exit code, its output and the rows it leaves.
+ */
+class LauncherIT {
+
+  private static final Path LAUNCHER = Path.of("bin", "db-bootstrap-agent").toAbsolutePath();
+
+  record Run(int exitCode, String output) {
+  }
+
+  @Test
+  void oneShotRunsCreateTheDatabaseThenTakeTheFastPath() throws Exception {
+    try (TestDatabase database = TestDatabases.sqlite()) {
+      Run first = launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4"));
+      Run second = launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4"));
+
+      assertEquals(0, first.exitCode(), first.output());
+      assertTrue(first.output().contains("Database ready"), first.output());
+      assertEquals(0, second.exitCode(), second.output());
+      assertTrue(second.output().contains("Flyway not needed"), second.output());
+      assertTrue(second.output().contains("0 row(s) changed"), second.output());
+      assertEquals(1, new Sql(database).count("SELECT COUNT(*) FROM email_users"));
+    }
+  }
+
+  @Test
+  void badInputExitsWithItsCodeAndOneLine() throws Exception {
+    Run unknownOption = launch(Map.of(), "--frobnicate");
+    Run badUrl = launch(Map.of("DATABASE_URL", "oracle://u:topsecret@db/x"));
+
+    assertEquals(2, unknownOption.exitCode());
+    assertEquals(1, unknownOption.output().strip().lines().count(), unknownOption.output());
+    assertEquals(2, badUrl.exitCode());
+    assertTrue(!badUrl.output().contains("topsecret"), badUrl.output());
+  }
+
+  private static Run launch(Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().putAll(environment);
+    builder.directory(Path.of("target").toFile()); // no conf/bootstrap.json there: defaults and environment only
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the agent exits");
+    return new Run(process.exitValue(), output);
+  }
+}
