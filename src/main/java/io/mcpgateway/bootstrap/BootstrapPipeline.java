@@ -95,10 +95,28 @@ public final class BootstrapPipeline {
     return new SchemaMigrator(config.databaseUrl(), worker).migrate(connection, hashWhileFlywayRuns).compose(outcome -> {
       schema = outcome;
       finish(0);
-      StepContext context = new StepContext(connection, config, worker, adminHash);
+      return runDataSteps(new StepContext(connection, config, worker, adminHash));
+    });
+  }
+
+  /**
+   * Asks every step at once whether it has work (the clients pipeline the four reads), then runs
+   * only those that do, each in its own transaction. A step with nothing to do is recorded with the
+   * time of that shared check and zero rows; on a ready database that is the whole warm path.
+   */
+  private Future<Void> runDataSteps(StepContext context) {
+    begin("check");
+    long checkStarted = currentStarted;
+    List<Future<Boolean>> checks = DATA_STEPS.stream().map(step -> step.hasWork(context)).toList();
+    return Future.all(checks).compose(checked -> {
+      currentStep = null;
+      long checkMillis = millisSince(checkStarted);
       Future<Void> chain = Future.succeededFuture();
-      for (BootstrapStep step : DATA_STEPS) {
-        chain = chain.compose(done -> runStep(step, context));
+      for (int i = 0; i < DATA_STEPS.size(); i++) {
+        BootstrapStep step = DATA_STEPS.get(i);
+        chain = checks.get(i).result()
+            ? chain.compose(done -> runStep(step, context))
+            : chain.andThen(done -> record(StepResult.succeeded(step.name(), 0, checkMillis)));
       }
       return chain;
     });

@@ -164,6 +164,22 @@ abstract class BootstrapPipelineTestBase {
   }
 
   @Test
+  void eachMissingPieceIsRestoredOnTheNextRun(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    sql.update("DELETE FROM email_team_members");
+    sql.update("DELETE FROM user_roles");
+    sql.update("DELETE FROM roles WHERE name = 'viewer'");
+
+    JsonObject again = Agents.await(Agents.bootstrap(vertx, settings()));
+
+    assertEquals(1L, again.getJsonObject("rowsChanged").getLong("admin"), again.encode());
+    assertEquals(2L, again.getJsonObject("rowsChanged").getLong("roles"), again.encode());
+    assertEquals("owner", sql.single("SELECT role FROM email_team_members WHERE user_email = ?", ADMIN));
+    assertEquals(1, sql.count("SELECT COUNT(*) FROM user_roles"));
+    assertEquals(4, sql.count("SELECT COUNT(*) FROM roles"));
+  }
+
+  @Test
   void migratesADatabaseAtAnEarlierVersion(Vertx vertx) throws Throwable {
     flyway().target("1").load().migrate();
     sql.update("INSERT INTO tools (id, name) VALUES ('t-old', 'from version 1')");

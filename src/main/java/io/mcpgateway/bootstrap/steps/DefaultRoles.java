@@ -29,11 +29,41 @@ public final class DefaultRoles implements BootstrapStep {
     return "roles";
   }
 
+  /** The four defaults as a derived table d(name, scope), from parameters #{n0}/#{s0} ... */
+  private static final String DEFAULTS_TABLE = defaultsTable();
+
+  /**
+   * Which default roles are missing is asked of the database, so a role counts as present under
+   * the database's own comparison rules (MariaDB's default collation ignores case): the check and
+   * the unique constraint never disagree.
+   */
+  private static final String MISSING_ROLES = "FROM (" + DEFAULTS_TABLE + ") d WHERE NOT EXISTS"
+      + " (SELECT 1 FROM roles r WHERE r.name = d.name AND r.scope = d.scope)";
+
+  /** The platform_admin grant to make: only if the admin exists and holds no active global grant. */
+  private static final String GRANTABLE = "FROM roles r JOIN email_users u ON u.email = #{email}"
+      + " WHERE r.name = #{role} AND r.scope = #{global}"
+      + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"
+      + " AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)";
+
+  @Override
+  public Future<Boolean> hasWork(StepContext context) {
+    BootstrapConfig config = context.config();
+    if (!config.emailAuthEnabled()) {
+      LOG.info("Email authentication disabled: no default roles to create");
+      return Future.succeededFuture(false);
+    }
+    Map<String, Object> params = new HashMap<>(defaultParams());
+    params.putAll(grantParams(config.adminEmail()));
+    return Rows.counts(context.connection(),
+            "SELECT (SELECT COUNT(*) " + MISSING_ROLES + "), (SELECT COUNT(*) " + GRANTABLE + ")", params)
+        .map(counts -> counts[0] > 0 || counts[1] > 0);
+  }
+
   @Override
   public Future<Long> apply(StepContext context) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
-      LOG.info("Email authentication disabled: no default roles to create");
       return Future.succeededFuture(0L);
     }
     SqlConnection connection = context.connection();
@@ -41,22 +71,8 @@ public final class DefaultRoles implements BootstrapStep {
         .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> roles + grants));
   }
 
-  /**
-   * Which default roles are missing is asked of the database, so a role counts as present under
-   * the database's own comparison rules (MariaDB's default collation ignores case): the check and
-   * the unique constraint never disagree.
-   */
   private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder defaults = new StringBuilder();
-    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
-      params.put("n" + i, SystemRole.DEFAULTS.get(i).name());
-      params.put("s" + i, SystemRole.DEFAULTS.get(i).scope());
-      defaults.append(i == 0 ? "" : " UNION ALL ").append("SELECT #{n").append(i).append("} AS name, #{s").append(i)
-          .append("} AS scope");
-    }
-    return Rows.query(connection, "SELECT d.name, d.scope FROM (" + defaults + ") d WHERE NOT EXISTS"
-            + " (SELECT 1 FROM roles r WHERE r.name = d.name AND r.scope = d.scope)", params)
+    return Rows.query(connection, "SELECT d.name, d.scope " + MISSING_ROLES, defaultParams())
         .compose(rows -> {
           Set<String> missingKeys = new HashSet<>();
           for (Row row : rows) {
@@ -83,21 +99,39 @@ public final class DefaultRoles implements BootstrapStep {
         });
   }
 
-  /** One set-based statement: grants only if the admin exists and holds no active global grant. */
+  /** One set-based statement: the grant {@link #GRANTABLE} describes, if any. */
   private static Future<Long> grantPlatformAdmin(SqlConnection connection, String email) {
+    Map<String, Object> params = new HashMap<>(grantParams(email));
+    params.put("id", UUID.randomUUID().toString());
     return Rows.update(connection,
         "INSERT INTO user_roles (id, user_email, role_id, scope, scope_id, granted_by, granted_at, is_active)"
-            + " SELECT #{id}, u.email, r.id, r.scope, NULL, u.email, CURRENT_TIMESTAMP, TRUE"
-            + " FROM roles r JOIN email_users u ON u.email = #{email}"
-            + " WHERE r.name = #{role} AND r.scope = #{global}"
-            + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"
-            + " AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)",
-        Map.of("id", UUID.randomUUID().toString(), "email", email, "role", SystemRole.PLATFORM_ADMIN,
-            "global", SystemRole.GLOBAL))
+            + " SELECT #{id}, u.email, r.id, r.scope, NULL, u.email, CURRENT_TIMESTAMP, TRUE " + GRANTABLE, params)
         .onSuccess(granted -> {
           if (granted > 0) {
             LOG.info("Granted {} to {}", SystemRole.PLATFORM_ADMIN, email);
           }
         });
+  }
+
+  private static String defaultsTable() {
+    StringBuilder defaults = new StringBuilder();
+    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
+      defaults.append(i == 0 ? "" : " UNION ALL ").append("SELECT #{n").append(i).append("} AS name, #{s").append(i)
+          .append("} AS scope");
+    }
+    return defaults.toString();
+  }
+
+  private static Map<String, Object> defaultParams() {
+    Map<String, Object> params = new HashMap<>();
+    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
+      params.put("n" + i, SystemRole.DEFAULTS.get(i).name());
+      params.put("s" + i, SystemRole.DEFAULTS.get(i).scope());
+    }
+    return params;
+  }
+
+  private static Map<String, Object> grantParams(String email) {
+    return Map.of("email", email, "role", SystemRole.PLATFORM_ADMIN, "global", SystemRole.GLOBAL);
   }
 }

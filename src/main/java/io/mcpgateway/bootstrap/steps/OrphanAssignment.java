@@ -28,11 +28,26 @@ public final class OrphanAssignment implements BootstrapStep {
     return "orphans";
   }
 
+  /** A row the admin's team adopts: no team, no owner or no visibility. */
+  private static final String ORPHAN = "team_id IS NULL OR owner_email IS NULL OR visibility IS NULL";
+
+  /** True when any table has an orphan; with no personal team, apply then says why it leaves them. */
+  @Override
+  public Future<Boolean> hasWork(StepContext context) {
+    if (!context.config().emailAuthEnabled()) {
+      LOG.info("Email authentication disabled: orphaned resources left as they are");
+      return Future.succeededFuture(false);
+    }
+    String anyOrphan = RESOURCE_TABLES.stream().map(table -> "EXISTS (SELECT 1 FROM " + table + " WHERE " + ORPHAN + ")")
+        .collect(java.util.stream.Collectors.joining(" OR "));
+    return Rows.counts(context.connection(), "SELECT CASE WHEN " + anyOrphan + " THEN 1 ELSE 0 END", Map.of())
+        .map(found -> found[0] > 0);
+  }
+
   @Override
   public Future<Long> apply(StepContext context) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
-      LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
     SqlConnection connection = context.connection();
@@ -68,6 +83,6 @@ public final class OrphanAssignment implements BootstrapStep {
         + " visibility = COALESCE(visibility, #{public}),"
         + " federation_source = CASE WHEN federation_source IS NULL OR federation_source = ''"
         + " THEN #{source} ELSE federation_source END"
-        + " WHERE team_id IS NULL OR owner_email IS NULL OR visibility IS NULL";
+        + " WHERE " + ORPHAN;
   }
 }

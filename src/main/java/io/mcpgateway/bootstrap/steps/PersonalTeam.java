@@ -29,11 +29,16 @@ final class PersonalTeam {
             .compose(teamId -> ensureOwner(connection, teamId, email).map(member -> member + 1)));
   }
 
+  /** The user's personal team: the oldest active one (a user normally has exactly one). */
+  static final String FIND_TEAM = "SELECT id FROM email_teams WHERE created_by = #{email} AND is_personal = TRUE"
+      + " AND is_active = TRUE ORDER BY created_at, id LIMIT 1";
+
+  /** 1 when the user is a member of {@link #FIND_TEAM}'s team, else 0 (also when there is no team). */
+  static final String IS_MEMBER = "SELECT COUNT(*) FROM email_team_members WHERE user_email = #{email}"
+      + " AND team_id = (" + FIND_TEAM + ")";
+
   static Future<Optional<String>> findTeam(SqlConnection connection, String email) {
-    return Rows.firstString(connection,
-        "SELECT id FROM email_teams WHERE created_by = #{email} AND is_personal = TRUE AND is_active = TRUE"
-            + " ORDER BY created_at, id LIMIT 1",
-        Map.of("email", email));
+    return Rows.firstString(connection, FIND_TEAM, Map.of("email", email));
   }
 
   private static Future<String> createTeam(SqlConnection connection, String email, String fullName) {

@@ -23,10 +23,21 @@ public final class PlatformAdmin implements BootstrapStep {
   }
 
   @Override
-  public Future<Long> apply(StepContext context) {
+  public Future<Boolean> hasWork(StepContext context) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: no platform admin to create");
+      return Future.succeededFuture(false);
+    }
+    return Rows.counts(context.connection(), "SELECT (SELECT COUNT(*) FROM email_users WHERE email = #{email}),"
+            + " (" + PersonalTeam.IS_MEMBER + ")", Map.of("email", config.adminEmail()))
+        .map(found -> found[0] == 0 || config.autoCreatePersonalTeams() && found[1] == 0);
+  }
+
+  @Override
+  public Future<Long> apply(StepContext context) {
+    BootstrapConfig config = context.config();
+    if (!config.emailAuthEnabled()) {
       return Future.succeededFuture(0L);
     }
     Future<Long> user = ensureUser(context);

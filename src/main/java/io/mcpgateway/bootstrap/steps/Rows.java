@@ -25,6 +25,19 @@ final class Rows {
     return SqlTemplate.forQuery(connection, sql).execute(params);
   }
 
+  /** The first row's columns as numbers (COUNT(*) and CASE results come back as Long or Integer). */
+  static Future<long[]> counts(SqlConnection connection, String sql, Map<String, Object> params) {
+    return query(connection, sql, params).map(rows -> {
+      Row row = rows.iterator().next();
+      long[] values = new long[row.size()];
+      for (int i = 0; i < values.length; i++) {
+        Object value = row.getValue(i);
+        values[i] = value == null ? 0 : ((Number) value).longValue();
+      }
+      return values;
+    });
+  }
+
   /** The first column of the first row, if any. */
   static Future<Optional<String>> firstString(SqlConnection connection, String sql, Map<String, Object> params) {
     return query(connection, sql, params).map(rows -> {
