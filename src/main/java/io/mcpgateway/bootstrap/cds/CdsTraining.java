@@ -1,31 +1,23 @@
 package io.mcpgateway.bootstrap.cds;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The build's training run for the class-data-sharing archive ({@code mvn package} runs it with
- * {@code -XX:ArchiveClassesAtExit}); every class loaded here starts from the archive afterwards.
+ * The build's training run for the start-up caches ({@code bin/train-startup-caches} runs it with
+ * {@code -XX:ArchiveClassesAtExit}, and with {@code -XX:AOTCacheOutput} on a JDK 25+); every class
+ * loaded here starts from the cache afterwards.
  * It runs the command line's own code path on a scratch SQLite database twice (the new-database
  * path with Flyway, then the fast path), and on a server when {@code CDS_TRAINING_PG_URL} or
  * {@code CDS_TRAINING_MYSQL_URL} names a scratch database (bench/run does). Without those it tries
- * a connection to a closed port and loads the server clients' classes, which needs no server.
+ * a connection to a closed port, which loads the connect path of each client without a server.
  */
 public final class CdsTraining {
-
-  /** Jars whose classes a run against a server may need, named by one class in each. */
-  private static final List<String> SERVER_CLASSES = List.of(
-      "io.vertx.pgclient.PgConnection", "io.vertx.mysqlclient.MySQLConnection", "io.netty.handler.codec.ByteToMessageDecoder",
-      "org.flywaydb.database.postgresql.PostgreSQLDatabaseType", "org.flywaydb.database.mysql.MySQLDatabaseType",
-      "org.postgresql.Driver", "org.mariadb.jdbc.Driver");
 
   private CdsTraining() {
   }
@@ -46,11 +38,6 @@ public final class CdsTraining {
           runAgent(url, config);
         }
       }
-      if (System.getenv("CDS_TRAINING_LOAD_ALL") != null) {
-        for (String anchor : SERVER_CLASSES) {
-          loadAllClassesBeside(Class.forName(anchor, false, CdsTraining.class.getClassLoader()));
-        }
-      }
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -65,22 +52,5 @@ public final class CdsTraining {
     run.setAccessible(true);
     run.invoke(null, new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", databaseUrl, "BCRYPT_COST", "4",
         "MIGRATION_LOCK_TIMEOUT", "30", "SERVE", "false"));
-  }
-
-  private static void loadAllClassesBeside(Class<?> anchor) throws IOException, URISyntaxException {
-    Path jar = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    ClassLoader loader = CdsTraining.class.getClassLoader();
-    try (JarFile file = new JarFile(jar.toFile())) {
-      file.stream().map(entry -> entry.getName())
-          .filter(name -> name.endsWith(".class") && !name.contains("-") && !name.startsWith("META-INF"))
-          .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-          .forEach(name -> {
-            try {
-              Class.forName(name, false, loader);
-            } catch (Throwable optionalDependencyMissing) {
-              // classes for optional integrations (Kerberos, JNA, ...) are simply not archived
-            }
-          });
-    }
   }
 }

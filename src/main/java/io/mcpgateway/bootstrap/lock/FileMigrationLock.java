@@ -52,11 +52,6 @@ public final class FileMigrationLock extends ConnectionBoundLock {
     this.lockFile = database.resolveSibling(database.getFileName() + ".migration-lock");
   }
 
-  /** The file whose OS lock serializes migrations of this database. */
-  public Path lockFile() {
-    return lockFile;
-  }
-
   @Override
   protected Future<SqlConnection> openConnection() {
     return worker.executeBlocking(() -> Files.createDirectories(lockFile.getParent()), false)
