@@ -22,7 +22,7 @@ public final class AgentLogConfigurator extends ContextAwareBase implements Conf
 
   /** Libraries that are chatty at INFO; their warnings still show. */
   private static final Map<String, Level> QUIET = Map.of(
-      "org.flywaydb", Level.WARN, "io.netty", Level.WARN, "io.vertx", Level.WARN, "io.agroal", Level.WARN,
+      "org.flywaydb", Level.WARN, "io.netty", Level.WARN, "io.vertx", Level.WARN,
       // Vert.x 5.0's HTTP server metrics re-register one gauge per connection; Micrometer warns once.
       "io.micrometer.core.instrument.MeterRegistry", Level.ERROR);
 
