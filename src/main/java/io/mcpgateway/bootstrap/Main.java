@@ -49,6 +49,7 @@ public final class Main {
 
   static int run(String[] args, Map<String, String> environment) {
     JsonObject settings;
+    BootstrapConfig config;
     ServeConfig serve;
     try {
       CommandLine commandLine = CommandLine.parse(args);
@@ -57,16 +58,17 @@ public final class Main {
         return 0;
       }
       settings = SettingsLoader.load(commandLine.configFile(), commandLine.configGiven(), environment);
-      BootstrapConfig.from(settings); // fail on bad settings before starting Vert.x
+      config = BootstrapConfig.from(settings); // fail on bad settings before starting Vert.x
       serve = ServeConfig.from(settings, commandLine.serve());
     } catch (BootstrapException e) {
       LOG.error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
       return e.reason().exitCode();
     }
-    return serve.serve() ? serve(settings, serve.httpPort()) : oneShot(settings);
+    return serve.serve() ? serve(settings, serve.httpPort()) : oneShot(settings, config);
   }
 
-  private static int oneShot(JsonObject settings) {
+  private static int oneShot(JsonObject settings, BootstrapConfig config) {
+    StartupPrewarm.start(config.databaseUrl().kind());
     // One event loop (one verticle runs), small pools, no file cache (a one-shot run serves no files):
     // each saved thread or folder is CPU that sixteen replicas starting together on two cores share.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)

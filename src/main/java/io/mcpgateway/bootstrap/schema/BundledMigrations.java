@@ -10,7 +10,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -47,7 +45,8 @@ public final class BundledMigrations {
     String folder = "db/migration/" + kind.scheme();
     ClassLoader loader = BundledMigrations.class.getClassLoader();
     List<Migration> migrations = new ArrayList<>();
-    for (String name : fileNames(loader.getResource(folder))) {
+    List<String> names = MigrationIndex.read(kind).orElseGet(() -> fileNames(loader.getResource(folder)));
+    for (String name : names) {
       Matcher matcher = VERSIONED.matcher(name);
       if (!matcher.matches()) {
         return List.of();
@@ -59,6 +58,7 @@ public final class BundledMigrations {
     return migrations;
   }
 
+  /** Without an index (classes not built by Maven): the folder as the class path shows it. */
   private static List<String> fileNames(URL folder) {
     if (folder == null) {
       return List.of();
@@ -75,10 +75,7 @@ public final class BundledMigrations {
               .map(name -> name.substring(prefix.length())).toList();
         }
       }
-      Path root = Path.of(folder.toURI());
-      try (Stream<Path> files = Files.walk(root)) {
-        return files.filter(Files::isRegularFile).map(path -> root.relativize(path).toString()).toList();
-      }
+      return MigrationIndex.list(Path.of(folder.toURI()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
