@@ -58,6 +58,7 @@ public final class BootstrapPipeline {
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
         config.lockTimeout().plusMinutes(30).toMillis(), TimeUnit.MILLISECONDS);
     LOG.info("Bootstrapping {} (lock wait at most {} s)", config.databaseUrl().redacted(), config.lockTimeout().toSeconds());
+    SchemaMigrator schemaMigrator = new SchemaMigrator(config.databaseUrl(), worker).readBundledMigrations();
     begin("connect");
     MigrationLock.Progress connected = () -> {
       finish(0);
@@ -66,7 +67,7 @@ public final class BootstrapPipeline {
     return config.databaseUrl().kind().migrationLock(vertx, config.databaseUrl(), worker)
         .withLock(config.lockTimeout(), connected, connection -> {
           LOG.info("Acquired migration lock after {} ms", finish(0));
-          return migrateThenRunSteps(connection, worker);
+          return migrateThenRunSteps(connection, worker, schemaMigrator);
         })
         .transform(outcome -> {
           long total = millisSince(started);
@@ -84,7 +85,7 @@ public final class BootstrapPipeline {
         .eventually(worker::close);
   }
 
-  private Future<Void> migrateThenRunSteps(SqlConnection connection, WorkerExecutor worker) {
+  private Future<Void> migrateThenRunSteps(SqlConnection connection, WorkerExecutor worker, SchemaMigrator schemaMigrator) {
     begin("schema");
     AdminPasswordHash adminHash = new AdminPasswordHash(worker, config.adminPassword(), config.bcryptCost());
     Runnable hashWhileFlywayRuns = () -> {
@@ -92,7 +93,7 @@ public final class BootstrapPipeline {
         adminHash.get();
       }
     };
-    return new SchemaMigrator(config.databaseUrl(), worker).migrate(connection, hashWhileFlywayRuns).compose(outcome -> {
+    return schemaMigrator.migrate(connection, hashWhileFlywayRuns).compose(outcome -> {
       schema = outcome;
       finish(0);
       return runDataSteps(new StepContext(connection, config, worker, adminHash));

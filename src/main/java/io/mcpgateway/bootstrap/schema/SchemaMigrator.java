@@ -1,10 +1,12 @@
 package io.mcpgateway.bootstrap.schema;
 
 import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.schema.BundledMigrations.Migration;
 import io.mcpgateway.bootstrap.schema.HistoryCheck.Verdict;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,7 @@ public final class SchemaMigrator {
 
   private final DatabaseUrl url;
   private final WorkerExecutor worker;
+  private Future<List<Migration>> bundled;
 
   public SchemaMigrator(DatabaseUrl url, WorkerExecutor worker) {
     this.url = url;
@@ -27,12 +30,23 @@ public final class SchemaMigrator {
   }
 
   /**
+   * Starts reading the bundled migrations (file names and checksums) on a worker now, so that it
+   * overlaps with connecting and locking instead of following them.
+   */
+  public SchemaMigrator readBundledMigrations() {
+    if (bundled == null) {
+      bundled = worker.executeBlocking(() -> BundledMigrations.of(url.kind()), false);
+    }
+    return this;
+  }
+
+  /**
    * @param onNewDatabase called before Flyway starts on a database without history, so work that
    *     only a new database needs (hashing the admin's password) can run while Flyway migrates
    */
   public Future<SchemaOutcome> migrate(SqlConnection locked, Runnable onNewDatabase) {
-    return worker.executeBlocking(() -> BundledMigrations.of(url.kind()), false)
-        .compose(bundled -> HistoryCheck.check(locked, bundled).compose(history -> {
+    return readBundledMigrations().bundled
+        .compose(migrations -> HistoryCheck.check(locked, migrations).compose(history -> {
           if (history.verdict() == Verdict.CURRENT) {
             LOG.info("Schema is current at version {}: every bundled migration is applied, Flyway not needed",
                 history.version());
