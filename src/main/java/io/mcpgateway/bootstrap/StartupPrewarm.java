@@ -41,8 +41,13 @@ final class StartupPrewarm {
     thread.start();
   }
 
+  /** In the order the first connection needs them: the socket's set-up first, then the protocol's. */
   private static void warm(DatabaseKind kind) {
     try {
+      if (kind != DatabaseKind.SQLITE) {
+        initialize(CONNECTION_CLASSES);
+        ChannelInitializer.class.isAnnotationPresent(ChannelHandler.Sharable.class);
+      }
       switch (kind) {
         case POSTGRES -> initialize(POSTGRES_CLASSES);
         case MYSQL -> initialize(MYSQL_CLASSES);
@@ -50,10 +55,6 @@ final class StartupPrewarm {
           NativeDB.load();
           new SQLiteConfig(); // its connection defaults build sqlite-jdbc's date formats
         }
-      }
-      if (kind != DatabaseKind.SQLITE) {
-        initialize(CONNECTION_CLASSES);
-        ChannelInitializer.class.isAnnotationPresent(ChannelHandler.Sharable.class);
       }
     } catch (Exception | LinkageError e) {
       LOG.debug("Start-up warm-up skipped: {}", e.toString());

@@ -32,6 +32,9 @@ public final class AgentLogConfigurator extends ContextAwareBase implements Conf
         || AgentLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    WarningStatusListener warnings = new WarningStatusListener(System.err);
+    context.getStatusManager().getCopyOfStatusList().forEach(warnings::addStatusEvent);
+    context.getStatusManager().add(warnings);
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
     encoder.setLayout(new AgentLogLayout());

@@ -4,27 +4,25 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-
 /**
- * {@code HH:mm:ss.SSS LEVEL Logger - message}, written by hand: the same line the pattern
- * {@code %d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n} gives, without compiling a pattern.
+ * {@code HH:mm:ss.SSSZ LEVEL Logger - message}, in UTC and written by hand: the line the pattern
+ * {@code %d{HH:mm:ss.SSS'Z', UTC} %-5level %logger{0} - %msg%n} gives, without compiling a pattern.
+ * UTC because replicas on many hosts log side by side, and because the local zone would cost
+ * every start a read of the JDK's time-zone database (~7 ms, measured).
  */
 final class AgentLogLayout extends LayoutBase<ILoggingEvent> {
 
-  private final ZoneId zone = ZoneId.systemDefault();
+  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   @Override
   public String doLayout(ILoggingEvent event) {
-    LocalTime time = LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone);
+    long millisOfDay = Math.floorMod(event.getTimeStamp(), MILLIS_PER_DAY);
     StringBuilder line = new StringBuilder(128);
-    two(line, time.getHour()).append(':');
-    two(line, time.getMinute()).append(':');
-    two(line, time.getSecond()).append('.');
-    int millis = time.getNano() / 1_000_000;
-    line.append(millis < 100 ? (millis < 10 ? "00" : "0") : "").append(millis).append(' ');
+    two(line, (int) (millisOfDay / 3_600_000)).append(':');
+    two(line, (int) (millisOfDay / 60_000 % 60)).append(':');
+    two(line, (int) (millisOfDay / 1000 % 60)).append('.');
+    int millis = (int) (millisOfDay % 1000);
+    line.append(millis < 100 ? (millis < 10 ? "00" : "0") : "").append(millis).append("Z ");
     String level = event.getLevel().toString();
     line.append(level).append(" ".repeat(Math.max(1, 6 - level.length())));
     String logger = event.getLoggerName();
