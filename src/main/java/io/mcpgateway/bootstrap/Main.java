@@ -28,12 +28,12 @@ public final class Main {
   static final int KEEP_RUNNING = -1;
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {
   }
 
   public static void main(String[] args) {
+    StartupPrewarm.startJdk(); // before logging starts: its thread logs nothing
     // Netty 4.2 emits JFR events by default, which starts JFR's machinery: ~60 ms of every start.
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false");
@@ -61,7 +61,7 @@ public final class Main {
       config = BootstrapConfig.from(settings); // fail on bad settings before starting Vert.x
       serve = ServeConfig.from(settings, commandLine.serve());
     } catch (BootstrapException e) {
-      LOG.error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
+      log().error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
       return e.reason().exitCode();
     }
     return serve.serve() ? serve(settings, serve.httpPort()) : oneShot(settings, config);
@@ -86,9 +86,14 @@ public final class Main {
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
     } catch (Exception slowClose) {
-      LOG.debug("Vert.x did not close within 2 s; exiting anyway", slowClose);
+      log().debug("Vert.x did not close within 2 s; exiting anyway", slowClose);
     }
     return code;
+  }
+
+  /** Not a static field: that would configure logging before {@link #main} could start the warm-up. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Main.class);
   }
 
   private static int serve(JsonObject settings, int port) {
@@ -96,7 +101,7 @@ public final class Main {
     try {
       mode.startEndpoints(port).toCompletionStage().toCompletableFuture().join();
     } catch (CompletionException e) {
-      LOG.error("Bootstrap failed [{}]: cannot serve on HTTP_PORT {}: {}", Reason.BAD_CONFIG, port, e.getCause().getMessage());
+      log().error("Bootstrap failed [{}]: cannot serve on HTTP_PORT {}: {}", Reason.BAD_CONFIG, port, e.getCause().getMessage());
       return Reason.BAD_CONFIG.exitCode();
     }
     mode.deployAgent(settings); // its outcome shows on /health/ready and in the metrics
