@@ -76,13 +76,12 @@ final class StartupPrewarm {
     thread.start();
   }
 
-  /** In the order the first connection needs them: the socket's set-up first, then the protocol's. */
+  /**
+   * The protocol's classes first: the socket's classes share Netty's platform set-up, which the main
+   * thread is doing at this moment as Vert.x starts, so warming them first would only wait for it.
+   */
   private static void warm(DatabaseKind kind) {
     try {
-      if (kind != DatabaseKind.SQLITE) {
-        initialize(CONNECTION_CLASSES);
-        ChannelInitializer.class.isAnnotationPresent(ChannelHandler.Sharable.class);
-      }
       switch (kind) {
         case POSTGRES -> initialize(POSTGRES_CLASSES);
         case MYSQL -> initialize(MYSQL_CLASSES);
@@ -90,6 +89,10 @@ final class StartupPrewarm {
           NativeDB.load();
           new SQLiteConfig(); // its connection defaults build sqlite-jdbc's date formats
         }
+      }
+      if (kind != DatabaseKind.SQLITE) {
+        initialize(CONNECTION_CLASSES);
+        ChannelInitializer.class.isAnnotationPresent(ChannelHandler.Sharable.class);
       }
     } catch (Exception | LinkageError e) {
       // nothing lost: the real path does the same work and reports its failure properly
