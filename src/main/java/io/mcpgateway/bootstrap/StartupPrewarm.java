@@ -4,6 +4,7 @@ import io.mcpgateway.bootstrap.db.DatabaseKind;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.core.NativeDB;
 
@@ -65,8 +66,14 @@ final class StartupPrewarm {
     }
   }
 
-  /** Starts the warm-up for {@code kind} on a daemon thread and returns at once. */
+  /**
+   * Starts the warm-up for {@code kind} on a daemon thread and returns at once. Logging is set up
+   * here first, on the calling thread: the classes warmed below log while they initialize, and a
+   * line logged from another thread while SLF4J is still starting is queued and replayed with a
+   * warning on standard error.
+   */
   static void start(DatabaseKind kind) {
+    LoggerFactory.getILoggerFactory();
     daemon("startup-prewarm", () -> warm(kind));
   }
 

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged agent as an operator starts it: bin/db-bootstrap-agent with the caches the build
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
 
   private static final Path LAUNCHER = Path.of("bin", "db-bootstrap-agent").toAbsolutePath();
+  private static final Pattern LOG_LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARN|ERROR) +\\w+ - .*");
 
   record Run(int exitCode, String output) {
   }
@@ -36,6 +40,30 @@ class LauncherIT {
       assertTrue(second.output().contains("Flyway not needed"), second.output());
       assertTrue(second.output().contains("0 row(s) changed"), second.output());
       assertEquals(1, new Sql(database).count("SELECT COUNT(*) FROM email_users"));
+    }
+  }
+
+  /**
+   * Everything a run prints is one of our log lines: no JDK warning (native access, Unsafe) and no
+   * SLF4J notice about calls replayed from its start-up, which a background thread that logs while
+   * logging is still starting would cause. Several runs per kind, since that one is a race.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "mysql"})
+  void everyLineARunPrintsIsOneOfOurLogLines(String kind) throws Exception {
+    try (TestDatabase database = switch (kind) {
+      case "postgresql" -> TestDatabases.postgres();
+      case "mysql" -> TestDatabases.mysql();
+      default -> TestDatabases.sqlite();
+    }) {
+      for (int run = 0; run < 6; run++) {
+        Run result = launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4", "PLATFORM_ADMIN_PASSWORD", "Launcher-Test1"));
+
+        assertEquals(0, result.exitCode(), result.output());
+        for (String line : result.output().strip().split("\\R")) {
+          assertTrue(LOG_LINE.matcher(line).matches(), "not a log line: " + line + "\n" + result.output());
+        }
+      }
     }
   }
 
