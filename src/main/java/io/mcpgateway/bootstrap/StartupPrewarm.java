@@ -45,8 +45,8 @@ final class StartupPrewarm {
    */
   static void startJdk() {
     daemon("startup-prewarm-jdk", () -> {
+      initialize(JDK_CLASSES); // first: the main thread's first JSON parse needs BigDecimal too
       virtualThreadFactory();
-      initialize(JDK_CLASSES);
     });
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -54,7 +55,7 @@ public final class BundledMigrations {
       migrations.add(new Migration(matcher.group(1).replace('_', '.'), matcher.group(2).replace('_', ' '),
           checksum(loader, folder + "/" + name)));
     }
-    migrations.sort(Comparator.comparing(m -> versionKey(m.version())));
+    migrations.sort(Comparator.comparing(Migration::version, BundledMigrations::compareVersions));
     return migrations;
   }
 
@@ -100,12 +101,19 @@ public final class BundledMigrations {
     return (int) crc.getValue();
   }
 
-  /** "1.10" after "1.9": compare part by part as numbers. */
-  private static String versionKey(String version) {
-    StringBuilder key = new StringBuilder();
-    for (String part : version.split("\\.")) {
-      key.append(String.format("%012d.", Long.parseLong(part)));
+  /**
+   * Flyway's order: part by part as numbers, so "1.10" comes after "1.9", and a missing part counts
+   * as 0. (Not String.format: its first call loads the JDK's locale data, ~5 ms of every start.)
+   */
+  static int compareVersions(String left, String right) {
+    String[] a = left.split("\\.");
+    String[] b = right.split("\\.");
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      int order = new BigInteger(i < a.length ? a[i] : "0").compareTo(new BigInteger(i < b.length ? b[i] : "0"));
+      if (order != 0) {
+        return order;
+      }
     }
-    return key.toString();
+    return 0;
   }
 }
