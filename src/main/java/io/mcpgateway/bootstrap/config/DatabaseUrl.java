@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap.config;
 
 import io.mcpgateway.bootstrap.db.DatabaseKind;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * A parsed database URL. The kind is decided here, once; the password is kept apart from
@@ -13,6 +14,8 @@ import java.nio.file.Path;
  */
 public record DatabaseUrl(DatabaseKind kind, String host, int port, String database,
                           String user, String password, Path file, TlsMode tls) {
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   public static DatabaseUrl parse(String text) {
     return DatabaseUrlParser.parse(text);
@@ -35,6 +38,11 @@ public record DatabaseUrl(DatabaseKind kind, String host, int port, String datab
   /** The same server and credentials, another database: test fixtures make fresh databases this way. */
   public DatabaseUrl withDatabase(String otherDatabase) {
     return new DatabaseUrl(kind, host, port, otherDatabase, user, password, file, tls);
+  }
+
+  /** Whether reaching the database means resolving a name: not for SQLite, nor for a host given as an IP address. */
+  public boolean needsNameLookup() {
+    return file == null && !(host.contains(":") || IPV4.matcher(host).matches());
   }
 
   /** {@code host:port}, with an IPv6 host in brackets. */

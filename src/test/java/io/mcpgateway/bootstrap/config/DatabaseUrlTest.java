@@ -37,6 +37,21 @@ class DatabaseUrlTest {
     assertEquals(database, url.database());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "postgresql://u@db/gw,                true",
+      "mysql://u@db.example.com/gw,         true",
+      "postgresql://u@localhost/gw,         true",
+      "postgresql://u@127.0.0.1:5432/gw,    false",
+      "mysql://u@10.0.0.12/gw,              false",
+      "mysql://u@[::1]:3306/gw,             false",
+      "postgresql://u@1234.5.6.7/gw,        true",
+      "sqlite:///./mcp.db,                  false",
+  })
+  void onlyAHostNameNeedsALookup(String text, boolean lookup) {
+    assertEquals(lookup, DatabaseUrl.parse(text).needsNameLookup());
+  }
+
   @Test
   void decodesPercentEncodedCredentials() {
     DatabaseUrl url = DatabaseUrl.parse("postgresql://app%2Buser:p%40ss%3Aw+rd@db/gw");
