@@ -221,7 +221,7 @@ def orphan_figures(kind, admin_url, size, runs):
         db.drop()
 
 
-def racing_figures(kind, admin_url, replicas):
+def racing_figures(kind, admin_url, replicas, runs):
     def together():
         db = Database(kind, admin_url).create()
         try:
@@ -256,10 +256,19 @@ def racing_figures(kind, admin_url, replicas):
         finally:
             db.drop()
 
-    racing, checks, codes = together()
-    sequential = one_after_another()
-    return {"replicas": replicas, "racing_s": round(racing, 3), "sequential_s": round(sequential, 3),
-            "ratio": round(racing / sequential, 3), "checks": checks}
+    racing, sequential, all_checks = [], [], []
+    for _ in range(runs):
+        wall, checks, _ = together()
+        racing.append(wall)
+        all_checks.append(checks)
+        sequential.append(one_after_another())
+    # Every repetition must end in the right state: the checks shown are a failing repetition's, if
+    # any, else the one where the fewest late replicas took the fast path.
+    checks = next((c for c in all_checks if not end_state_ok(c)), min(all_checks, key=lambda c: c["fast_path_replicas"]))
+    return {"replicas": replicas, "runs": runs, "racing_s": round(statistics.median(racing), 3),
+            "sequential_s": round(statistics.median(sequential), 3),
+            "ratio": round(statistics.median(racing) / statistics.median(sequential), 3), "checks": checks,
+            "racing_walls_s": [round(r, 3) for r in racing], "sequential_walls_s": [round(s, 3) for s in sequential]}
 
 
 def scratch(action, name):
@@ -307,11 +316,16 @@ def main():
         orphans = {f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M":
                    orphan_figures(kind, admin[kind], size, 2 if args.quick else 5 if size < 1_000_000 else 3)
                    for size in sizes}
-        racing = racing_figures(kind, admin[kind], 16)
+        racing = racing_figures(kind, admin[kind], 16, 1 if args.quick else 3)
         results["kinds"][kind] = {"startup": start, "orphans": orphans, "racing": racing}
     with open(args.output, "w") as out:
         json.dump(results, out, indent=2)
     print_table(results)
+
+
+def end_state_ok(checks):
+    return all([checks["exit_codes_all_zero"], checks["migrations_applied_once"], checks["admins"] == 1,
+                checks["system_roles"] == 4, checks["grants"] == 1])
 
 
 def verdict(ok):
@@ -341,8 +355,7 @@ def print_table(results):
                   f"{o['ratio']:.2f} x raw UPDATEs {o['raw_updates_s']:.3f} s (target <= 1.2: {verdict(o['ratio'] <= 1.2)}); "
                   f"RSS +{o['rss_delta_mib']:.1f} MiB over 0 orphans (target <= 30: {verdict(o['rss_delta_mib'] <= 30)})")
         rc = r["racing"]
-        ok = all([rc["checks"]["exit_codes_all_zero"], rc["checks"]["migrations_applied_once"], rc["checks"]["admins"] == 1,
-                  rc["checks"]["system_roles"] == 4, rc["checks"]["grants"] == 1])
+        ok = end_state_ok(rc["checks"])
         print(f"{kind:<11}{'16 racing':<22}{rc['racing_s']:>9.3f}{'':>9}  {rc['ratio']:.2f} x 16 one after another "
               f"{rc['sequential_s']:.3f} s (target <= 1.0: {verdict(rc['ratio'] <= 1.0)}); end state {verdict(ok)} {rc['checks']}")
 
