@@ -24,6 +24,10 @@ LAUNCHER = os.path.join(ROOT, "bin", "db-bootstrap-agent")
 RESOURCE_TABLES = ["servers", "tools", "resources", "prompts", "gateways", "a2a_agents"]
 FLYWAY_CP = ":".join([os.path.join(ROOT, "bench", "target"), os.path.join(ROOT, "target", "lib", "*"), JAR])
 AGENT_ENV = {"PLATFORM_ADMIN_PASSWORD": "bench-Passw0rd", "MIGRATION_LOCK_TIMEOUT": "600"}
+# Each one-shot start-up tuning switched off in turn: a tuning stays only while its row shows a gain.
+TUNING_OFF = {"no prewarm": "-Ddb.bootstrap.prewarm=false",
+              "Vert.x defaults": "-Ddb.bootstrap.leanVertx=false",
+              "Netty JFR on": "-Dio.netty.jfr.enabled=true"}
 
 
 def run(cmd, env=None, check=True, stdin=None):
@@ -173,7 +177,7 @@ def medians(samples):
 def startup_figures(kind, admin_url, runs):
     """flyway-only and agent, warm and cold, interleaved so drift hits both alike."""
     figures = {"flyway-only cold": [], "flyway-only warm": [], "agent cold": [], "agent warm": [],
-               "agent warm (JDK 17 AppCDS)": []}
+               "agent warm (JDK 17 AppCDS)": [], **{f"agent warm, {name}": [] for name in TUNING_OFF}}
     warm_flyway = Database(kind, admin_url).create()
     warm_agent = Database(kind, admin_url).create()
     try:
@@ -189,6 +193,8 @@ def startup_figures(kind, admin_url, runs):
             figures["flyway-only warm"].append(flyway_only(warm_flyway))
             figures["agent warm"].append(agent(warm_agent))
             figures["agent warm (JDK 17 AppCDS)"].append(agent(warm_agent, {"DB_BOOTSTRAP_JAVA": "java"}))
+            for name, option in TUNING_OFF.items():
+                figures[f"agent warm, {name}"].append(agent(warm_agent, {"JAVA_OPTS": option}))
     finally:
         warm_flyway.drop()
         warm_agent.drop()
@@ -350,6 +356,11 @@ def print_table(results):
                 ratio = f["wall_s"] / s["flyway-only cold"]["wall_s"]
                 note = f"{ratio:.2f} x flyway-only cold (target <= 1.05: {verdict(ratio <= 1.05)})"
             print(f"{kind:<11}{name:<22}{f['wall_s']:>9.3f}{f['rss_mib']:>9.1f}  {note}")
+        for name in TUNING_OFF:
+            f = s[f"agent warm, {name}"]
+            gain = f["wall_s"] - s["agent warm"]["wall_s"]
+            print(f"{kind:<11}{'warm, ' + name:<22}{f['wall_s']:>9.3f}{f['rss_mib']:>9.1f}  the tuning saves {gain * 1000:+.0f} ms "
+                  f"({f['wall_s'] / s['agent warm']['wall_s']:.2f} x agent warm without it)")
         for size, o in r["orphans"].items():
             print(f"{kind:<11}{'orphans ' + size:<22}{o['agent_step_s']:>9.3f}{o['agent_rss_mib']:>9.1f}  "
                   f"{o['ratio']:.2f} x raw UPDATEs {o['raw_updates_s']:.3f} s (target <= 1.2: {verdict(o['ratio'] <= 1.2)}); "

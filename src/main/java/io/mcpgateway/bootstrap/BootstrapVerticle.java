@@ -1,14 +1,28 @@
 package io.mcpgateway.bootstrap;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
-import io.mcpgateway.bootstrap.db.DatabaseKind;
+import io.mcpgateway.bootstrap.db.Vendor;
+import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.metrics.BootstrapMetrics;
+import io.mcpgateway.bootstrap.pipeline.BootstrapFailure;
+import io.mcpgateway.bootstrap.pipeline.BootstrapPipeline;
+import io.mcpgateway.bootstrap.pipeline.BootstrapReport;
+import io.mcpgateway.bootstrap.pipeline.PipelineListener;
 import io.mcpgateway.bootstrap.readiness.ReadinessBoard;
 import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
+import io.mcpgateway.bootstrap.schema.AdoptionSignature;
+import io.mcpgateway.bootstrap.schema.MigrationSource;
+import io.mcpgateway.bootstrap.steps.BootstrapStep;
+import io.mcpgateway.bootstrap.steps.BuiltInSteps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,63 +30,127 @@ import org.slf4j.LoggerFactory;
  * The agent as a verticle: its deployment completes once the database is ready (and fails when it
  * cannot be made ready). While deployed it answers {@code db.status}; it publishes {@code db.ready}
  * or {@code db.failed} once. The deployment config is the flat settings object of
- * {@link BootstrapConfig}. Given a {@link MeterRegistry}, it times every step there.
+ * {@link BootstrapConfig}. {@link #builder()} adds a gateway's migrations, adoption signature,
+ * steps and metrics registry; {@code new BootstrapVerticle()} runs the bundled schema and steps.
  */
 public final class BootstrapVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapVerticle.class);
 
   private final MeterRegistry registry;
+  private final List<String> migrationLocations;
+  private final AdoptionSignature adoption;
+  private final List<BootstrapStep> steps;
 
-  /** Without metrics (the one-shot command line). */
+  /** The bundled migrations and steps, without metrics. */
   public BootstrapVerticle() {
-    this(null);
+    this(builder());
   }
 
-  /** With step timers, row counters and the readiness gauge in {@code registry} (may be null). */
+  /** The bundled migrations and steps, with step timers, row counters and the readiness gauge in {@code registry}. */
   public BootstrapVerticle(MeterRegistry registry) {
-    this.registry = registry;
+    this(builder().meterRegistry(registry));
+  }
+
+  private BootstrapVerticle(Builder builder) {
+    this.registry = builder.registry;
+    this.migrationLocations = List.copyOf(builder.migrationLocations);
+    this.adoption = builder.adoption;
+    this.steps = Stream.concat(BuiltInSteps.all().stream(), builder.steps.stream()).toList();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** How a gateway shapes the agent; every part has the bundled default. */
+  public static final class Builder {
+    private MeterRegistry registry;
+    private List<String> migrationLocations = List.of(MigrationSource.BUNDLED_LOCATION);
+    private AdoptionSignature adoption = AdoptionSignature.BUNDLED;
+    private final List<BootstrapStep> steps = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Flyway-style locations ({@code classpath:} or {@code filesystem:}, {@code {vendor}} for the
+     * per-database folder), replacing the bundled one; list {@link MigrationSource#BUNDLED_LOCATION}
+     * too to build on the bundled schema. A {@code MIGRATION_LOCATIONS} setting overrides these.
+     */
+    public Builder migrations(String... locations) {
+      this.migrationLocations = List.of(locations);
+      return this;
+    }
+
+    /** How to recognise an unversioned database to adopt; {@link AdoptionSignature#NONE} refuses every one. */
+    public Builder adoption(AdoptionSignature signature) {
+      this.adoption = Objects.requireNonNull(signature, "signature");
+      return this;
+    }
+
+    /** A step to run after the built-in ones (and after steps added before it), on the same locked connection. */
+    public Builder step(BootstrapStep step) {
+      this.steps.add(Objects.requireNonNull(step, "step"));
+      return this;
+    }
+
+    /** Where step timers, row counters and the readiness gauge go (none by default). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    public BootstrapVerticle build() {
+      return new BootstrapVerticle(this);
+    }
   }
 
   @Override
   public Future<?> start() {
     BootstrapConfig config;
+    MigrationSource migrations;
     try {
       config = BootstrapConfig.from(config());
+      migrations = new MigrationSource(config.migrationLocations().isEmpty() ? migrationLocations
+          : config.migrationLocations(), adoption);
     } catch (BootstrapException e) {
-      LOG.error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
-      BootstrapException atConfig = BootstrapException.atStep("config", e);
-      if (registry != null) {
-        new BootstrapMetrics(registry, "unknown").runFinished(false, 0); // the gauge shows -1 here too
-      }
-      post(ReadinessEvents.FAILED, ReadinessEvents.failedBeforeStart(null, atConfig));
-      return Future.failedFuture(atConfig);
+      return failBeforeStart(e);
     }
-    String kind = config.databaseUrl().kind().scheme();
+    String kind = config.databaseUrl().vendor().name();
     ReadinessBoard.post(vertx, ReadinessEvents.pending(kind));
     PipelineListener listener = registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, kind);
     return vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS, request -> request.reply(ReadinessBoard.current(vertx)))
         .completion()
-        .compose(answering -> new BootstrapPipeline(vertx, config, listener).run())
+        .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps, listener).run())
         .onSuccess(this::announceReady)
-        .recover(failure -> announceFailure(config.databaseUrl().kind(), failure));
+        .recover(failure -> announceFailure(config.databaseUrl().vendor(), failure));
+  }
+
+  private Future<?> failBeforeStart(BootstrapException error) {
+    LOG.error("Bootstrap failed [{}]: {}", error.reason(), error.getMessage());
+    BootstrapException atConfig = BootstrapException.atStep("config", error);
+    if (registry != null) {
+      new BootstrapMetrics(registry, "unknown").runFinished(false, 0); // the gauge shows -1 here too
+    }
+    post(ReadinessEvents.FAILED, ReadinessEvents.failedBeforeStart(null, atConfig));
+    return Future.failedFuture(atConfig);
   }
 
   private void announceReady(BootstrapReport report) {
-    LOG.info("Database ready: {} schema version {}, {} row(s) changed, {} ms [{} ms]", report.kind().displayName(),
+    LOG.info("Database ready: {} schema version {}, {} row(s) changed, {} ms [{} ms]", report.vendor().displayName(),
         report.schema().version(), report.rowsChanged(), report.totalMillis(), stepTimes(report));
     post(ReadinessEvents.READY, ReadinessEvents.ready(report));
   }
 
-  /** "lock 3, schema 12, ...": the per-step figures an operator (and bench/run) reads from the log. */
+  /** "connect 3, lock 1, schema 12, ...": the per-step figures an operator (and bench/run) reads from the log. */
   private static String stepTimes(BootstrapReport report) {
-    return report.steps().stream().map(step -> step.step() + " " + step.millis())
-        .collect(java.util.stream.Collectors.joining(", "));
+    return report.steps().stream().map(step -> step.step() + " " + step.millis()).collect(Collectors.joining(", "));
   }
 
-  private <T> Future<T> announceFailure(DatabaseKind kind, Throwable failure) {
+  private <T> Future<T> announceFailure(Vendor vendor, Throwable failure) {
     BootstrapFailure run = failure instanceof BootstrapFailure known ? known : new BootstrapFailure(
-        BootstrapException.atStep("start", failure), new BootstrapReport(kind, null, java.util.List.of(), 0));
+        BootstrapException.atStep("start", failure), new BootstrapReport(vendor, null, List.of(), 0));
     BootstrapException error = run.error();
     LOG.error("Bootstrap failed [{}] at step {}: {}", error.reason(), error.step(), error.getMessage());
     LOG.debug("Bootstrap failure detail", error);

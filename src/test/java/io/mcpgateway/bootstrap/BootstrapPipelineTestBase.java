@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
-import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
-import io.mcpgateway.bootstrap.schema.CurrentSchema;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.schema.AdoptionSignature;
+import io.mcpgateway.bootstrap.schema.MigrationSource;
 import io.mcpgateway.bootstrap.support.Agents;
+import io.mcpgateway.bootstrap.support.EventLoopWatch;
+import io.mcpgateway.bootstrap.support.FailingStep;
 import io.mcpgateway.bootstrap.support.LogCapture;
 import io.mcpgateway.bootstrap.support.Sql;
 import io.mcpgateway.bootstrap.support.TestDatabase;
+import io.mcpgateway.bootstrap.support.WidgetStep;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +36,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * Every pipeline behaviour, written once and run against each database by a thin subclass that
- * only says how to get a fresh database of its kind. Assertions read real rows back over JDBC.
+ * only says how to get a fresh database of its vendor. Assertions read real rows back over JDBC.
  */
 @ExtendWith(VertxExtension.class)
 abstract class BootstrapPipelineTestBase {
 
   static final String ADMIN = "admin@example.com";
   static final List<String> RESOURCE_TABLES = List.of("servers", "tools", "resources", "prompts", "gateways", "a2a_agents");
+  static final String HISTORY = MigrationSource.HISTORY_TABLE;
+  static final String NEWEST_BUNDLED = "2";
 
   TestDatabase database;
   Sql sql;
@@ -55,7 +64,7 @@ abstract class BootstrapPipelineTestBase {
 
   @AfterEach
   void dropDatabase() throws Exception {
-    if (database != null) { // null when the kind's tests were skipped
+    if (database != null) { // null when the vendor's tests were skipped
       database.close();
     }
   }
@@ -64,18 +73,21 @@ abstract class BootstrapPipelineTestBase {
     return Agents.settings(database);
   }
 
+  String vendor() {
+    return database.url().vendor().name();
+  }
+
   @Test
   void freshDatabaseBecomesReady(Vertx vertx) throws Throwable {
     JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings()));
 
     assertEquals("ready", ready.getString("status"));
-    assertEquals(database.url().kind().scheme(), ready.getString("kind"));
-    assertEquals(CurrentSchema.NEWEST_VERSION, ready.getString("schemaVersion"));
+    assertEquals(vendor(), ready.getString("kind"));
+    assertEquals(NEWEST_BUNDLED, ready.getString("schemaVersion"));
     assertEquals("EMPTY", ready.getString("schemaBefore"));
     assertEquals(2, ready.getInteger("migrationsApplied"));
-    for (String step : List.of("connect", "lock", "schema", "normalize", "admin", "roles", "orphans")) {
-      assertNotNull(ready.getJsonObject("stepMillis").getLong(step), "timing of step " + step);
-    }
+    assertEquals(List.of("connect", "lock", "schema", "normalize", "admin", "roles", "orphans"),
+        List.copyOf(ready.getJsonObject("stepMillis").fieldNames()));
 
     Map<String, Object> admin = sql.row("SELECT * FROM email_users WHERE email = ?", ADMIN);
     assertTrue(BCrypt.checkpw("s3cret-Passw0rd", (String) admin.get("password_hash")), "bcrypt hash verifies");
@@ -179,6 +191,43 @@ abstract class BootstrapPipelineTestBase {
     assertEquals(4, sql.count("SELECT COUNT(*) FROM roles"));
   }
 
+  /** Each step decides after the steps before it ran: the roles step sees the admin the admin step just made. */
+  @Test
+  void aNewAdminGetsItsGrantInTheSameRun(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    String newAdmin = "root@example.org";
+
+    JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings().put("PLATFORM_ADMIN_EMAIL", newAdmin)));
+
+    assertEquals(3L, ready.getJsonObject("rowsChanged").getLong("admin"), ready.encode());
+    assertEquals(1L, ready.getJsonObject("rowsChanged").getLong("roles"), ready.encode());
+    assertEquals(1, sql.count("SELECT COUNT(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id"
+        + " WHERE r.name = 'platform_admin' AND ur.user_email = ?", newAdmin));
+    JsonObject third = Agents.await(Agents.bootstrap(vertx, settings().put("PLATFORM_ADMIN_EMAIL", newAdmin)));
+    assertEquals(0L, third.getJsonObject("rowsChanged").getLong("roles"), "nothing was left for a later run");
+  }
+
+  /** A failed run reports the steps that ran and the one that failed, nothing after it, in the event and the timers. */
+  @Test
+  void aFailedStepReportsOnlyWhatRan(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    sql.update("DROP TABLE user_roles"); // the roles step's read fails
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Future<JsonObject> failedEvent = Agents.failedEvent(vertx);
+
+    BootstrapException error = (BootstrapException) Agents.failureOf(
+        Agents.deploy(vertx, BootstrapVerticle.builder().meterRegistry(registry).build(), settings()));
+
+    assertEquals(Reason.STEP_FAILED, error.reason());
+    assertEquals("roles", error.step());
+    JsonObject failed = Agents.await(failedEvent);
+    assertEquals(List.of("connect", "lock", "schema", "normalize", "admin", "roles"),
+        List.copyOf(failed.getJsonObject("stepMillis").fieldNames()), failed.encode());
+    assertEquals(1, registry.find("db.bootstrap.step").tags("step", "roles", "outcome", "failure").timers().size());
+    assertTrue(registry.find("db.bootstrap.step").tags("step", "orphans").timers().isEmpty(), "orphans never ran");
+    assertTrue(registry.find("db.bootstrap.step").tags("step", "roles", "outcome", "success").timers().isEmpty());
+  }
+
   @Test
   void migratesADatabaseAtAnEarlierVersion(Vertx vertx) throws Throwable {
     flyway().target("1").load().migrate();
@@ -195,15 +244,15 @@ abstract class BootstrapPipelineTestBase {
   @Test
   void baselinesAnUnversionedCurrentSchema(Vertx vertx) throws Throwable {
     flyway().load().migrate();
-    sql.update("DROP TABLE " + CurrentSchema.HISTORY_TABLE);
+    sql.update("DROP TABLE " + HISTORY);
     sql.update("INSERT INTO tools (id, name, display_name) VALUES ('t-kept', 'kept', 'Kept')");
 
     JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings()));
 
     assertEquals("CURRENT_UNVERSIONED", ready.getString("schemaBefore"));
     assertEquals(0, ready.getInteger("migrationsApplied"));
-    Map<String, Object> baseline = sql.row("SELECT version, type FROM " + CurrentSchema.HISTORY_TABLE);
-    assertEquals(CurrentSchema.NEWEST_VERSION, baseline.get("version"));
+    Map<String, Object> baseline = sql.row("SELECT version, type FROM " + HISTORY);
+    assertEquals(AdoptionSignature.BUNDLED.baselineVersion(), baseline.get("version"));
     assertEquals("BASELINE", baseline.get("type"));
     assertEquals("Kept", sql.single("SELECT display_name FROM tools WHERE id = 't-kept'"));
     assertEquals(1, sql.count("SELECT COUNT(*) FROM email_users"));
@@ -214,19 +263,30 @@ abstract class BootstrapPipelineTestBase {
     sql.update("CREATE TABLE gateways (id VARCHAR(36) PRIMARY KEY, name VARCHAR(255))");
     Set<String> before = tables();
 
-    Throwable failure = Agents.failureOf(Agents.deploy(vertx, settings()));
+    BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
 
-    BootstrapException error = (BootstrapException) failure;
     assertEquals(Reason.UNKNOWN_SCHEMA, error.reason());
     assertEquals("schema", error.step());
     assertTrue(error.getMessage().contains("nothing was changed"), error.getMessage());
+    assertTrue(error.getMessage().contains("tools.display_name"), "names what it looked for: " + error.getMessage());
     assertEquals(before, tables());
   }
 
   @Test
+  void withoutAnAdoptionSignatureEvenTheCurrentSchemaIsRefused(Vertx vertx) throws Throwable {
+    flyway().load().migrate();
+    sql.update("DROP TABLE " + HISTORY);
+
+    BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx,
+        BootstrapVerticle.builder().adoption(AdoptionSignature.NONE).build(), settings()));
+
+    assertEquals(Reason.UNKNOWN_SCHEMA, error.reason());
+    assertTrue(error.getMessage().contains("no adoption signature"), error.getMessage());
+  }
+
+  @Test
   void lockTimeoutFailsWithClearMessageAndPublishesFailure(Vertx vertx) throws Throwable {
-    Promise<JsonObject> failedEvent = Promise.promise();
-    vertx.eventBus().<JsonObject>consumer(ReadinessEvents.FAILED, m -> failedEvent.tryComplete(m.body()));
+    Future<JsonObject> failedEvent = Agents.failedEvent(vertx);
     try (AutoCloseable held = database.holdMigrationLock()) {
       long started = System.nanoTime();
       Throwable failure = Agents.failureOf(Agents.deploy(vertx, settings().put("MIGRATION_LOCK_TIMEOUT", "1")));
@@ -236,10 +296,11 @@ abstract class BootstrapPipelineTestBase {
       assertEquals(Reason.LOCK_TIMEOUT, error.reason());
       assertTrue(error.getMessage().contains("within 1 s"), error.getMessage());
       assertTrue(waitedMillis >= 900, "waited " + waitedMillis + " ms before giving up");
-      JsonObject event = Agents.await(failedEvent.future());
+      JsonObject event = Agents.await(failedEvent);
       assertEquals("failed", event.getString("status"));
       assertEquals("LOCK_TIMEOUT", event.getString("reason"));
       assertEquals("lock", event.getString("step"));
+      assertEquals(List.of("connect", "lock"), List.copyOf(event.getJsonObject("stepMillis").fieldNames()));
       assertTrue(tables().isEmpty(), "nothing created while the lock was held elsewhere");
     }
     JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings()));
@@ -248,9 +309,9 @@ abstract class BootstrapPipelineTestBase {
 
   @Test
   void eightAgentsStartedTogetherMigrateOnce(Vertx vertx) throws Throwable {
-    List<Future<JsonObject>> agents = new ArrayList<>();
+    List<Future<String>> agents = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      agents.add(Agents.deploy(vertx, settings()).map(id -> new JsonObject().put("id", id)));
+      agents.add(Agents.deploy(vertx, settings()));
     }
     Agents.await(Future.all(agents));
 
@@ -263,23 +324,91 @@ abstract class BootstrapPipelineTestBase {
   }
 
   @Test
-  void failedStepLeavesNothingHalfWritten(Vertx vertx) throws Throwable {
+  void aGatewayStepThatFailsLeavesNothingHalfWrittenAndTheLockFree(Vertx vertx) throws Throwable {
     Agents.await(Agents.bootstrap(vertx, settings()));
-    Future<Long> failing = database.url().kind().migrationLock(vertx, database.url(), vertx.createSharedWorkerExecutor("t"))
-        .withLock(java.time.Duration.ofSeconds(5), connection -> Transactions.inTransaction(connection, () ->
-            connection.query("INSERT INTO tools (id, name) VALUES ('t-half', 'half')").execute()
-                .compose(done -> connection.query("INSERT INTO no_such_table (id) VALUES (1)").execute())
-                .map(done -> 1L)));
+    for (boolean throwsInstead : List.of(false, true)) {
+      BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx,
+          BootstrapVerticle.builder().step(new FailingStep(throwsInstead)).build(), settings()));
 
-    assertNotNull(Agents.failureOf(failing));
-    assertEquals(0, sql.count("SELECT COUNT(*) FROM tools WHERE id = 't-half'"));
+      assertEquals(Reason.STEP_FAILED, error.reason());
+      assertEquals("failing", error.step());
+      assertTrue(error.getMessage().contains("the gateway's step"), error.getMessage());
+      assertEquals(0, sql.count("SELECT COUNT(*) FROM tools WHERE id = ?", FailingStep.ROW_ID), "throws=" + throwsInstead);
+    }
+    assertEquals("ready", Agents.await(Agents.bootstrap(vertx, settings().put("MIGRATION_LOCK_TIMEOUT", "5")))
+        .getString("status"), "the lock was released");
+  }
+
+  @Test
+  void aGatewaysMigrationAndStepRunAfterTheBundledOnesThenTheFastPath(Vertx vertx) throws Throwable {
+    BootstrapVerticle.Builder gateway = BootstrapVerticle.builder()
+        .migrations(MigrationSource.BUNDLED_LOCATION, WidgetStep.LOCATION).step(new WidgetStep());
+
+    JsonObject first = Agents.await(Agents.bootstrap(vertx, gateway.build(), settings()));
+
+    assertEquals("2.1", first.getString("schemaVersion"));
+    assertEquals(3, first.getInteger("migrationsApplied"));
+    assertEquals(List.of("1", "2", "2.1"), historyVersions());
+    assertEquals("widgets", List.copyOf(first.getJsonObject("stepMillis").fieldNames()).get(7), first.encode());
+    assertEquals(1L, first.getJsonObject("rowsChanged").getLong("widgets"));
+    assertEquals(ADMIN, sql.single("SELECT owner_email FROM widgets WHERE id = 'w-default'"));
+
+    try (LogCapture logs = new LogCapture()) {
+      JsonObject second = Agents.await(Agents.bootstrap(vertx, gateway.build(), settings()));
+
+      assertEquals("2.1", second.getString("schemaVersion"));
+      assertEquals(0L, second.getJsonObject("rowsChanged").getLong("widgets"));
+      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Flyway not needed")), String.join("\n", logs.lines()));
+    }
+  }
+
+  /** The fast path is taken only when our checksums and descriptions are the ones Flyway records. */
+  @Test
+  void afterFlywayItselfMigratedTheAgentTakesTheFastPath(Vertx vertx, @TempDir Path folder) throws Throwable {
+    Path gatewayFolder = copyGatewayMigration(folder);
+    flyway().locations("classpath:db/migration/" + vendor(), "filesystem:" + gatewayFolder).load().migrate();
+
+    try (LogCapture logs = new LogCapture()) {
+      JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings()
+          .put("MIGRATION_LOCATIONS", MigrationSource.BUNDLED_LOCATION + ", filesystem:" + folder + "/{vendor}")));
+
+      assertEquals("2.1", ready.getString("schemaVersion"));
+      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Flyway not needed")), String.join("\n", logs.lines()));
+    }
+  }
+
+  @Test
+  void aChangedGatewayMigrationLeavesTheFastPathAndFlywayRefusesIt(Vertx vertx, @TempDir Path folder) throws Throwable {
+    Path migration = copyGatewayMigration(folder).resolve("V2_1__widgets.sql");
+    JsonObject withGateway = settings().put("MIGRATION_LOCATIONS", MigrationSource.BUNDLED_LOCATION + ",filesystem:" + folder + "/{vendor}");
+    Agents.await(Agents.bootstrap(vertx, withGateway));
+    Files.writeString(migration, Files.readString(migration) + "\n-- edited after it shipped\n");
+
+    BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, withGateway));
+
+    assertEquals(Reason.MIGRATION_FAILED, error.reason());
+    assertTrue(error.getMessage().toLowerCase().contains("checksum"), error.getMessage());
+  }
+
+  @Test
+  void aGatewaySignatureAdoptsItsOwnUnversionedSchema(Vertx vertx) throws Throwable {
+    flyway().locations("classpath:db/migration/" + vendor(), "classpath:gateway-migrations/" + vendor()).load().migrate();
+    sql.update("DROP TABLE " + HISTORY);
+    BootstrapVerticle gateway = BootstrapVerticle.builder().migrations(MigrationSource.BUNDLED_LOCATION, WidgetStep.LOCATION)
+        .adoption(AdoptionSignature.of("2.1", "widgets.colour", "tools.display_name")).build();
+
+    JsonObject ready = Agents.await(Agents.bootstrap(vertx, gateway, settings()));
+
+    assertEquals("CURRENT_UNVERSIONED", ready.getString("schemaBefore"));
+    assertEquals("2.1", ready.getString("schemaVersion"));
+    assertEquals(0, ready.getInteger("migrationsApplied"));
   }
 
   @Test
   void emailAuthDisabledSkipsAdminRolesAndOrphans(Vertx vertx) throws Throwable {
     JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings().put("EMAIL_AUTH_ENABLED", "false")));
 
-    assertEquals(CurrentSchema.NEWEST_VERSION, ready.getString("schemaVersion"));
+    assertEquals(NEWEST_BUNDLED, ready.getString("schemaVersion"));
     assertEquals(0, sql.count("SELECT COUNT(*) FROM email_users"));
     assertEquals(0, sql.count("SELECT COUNT(*) FROM roles"));
   }
@@ -289,20 +418,6 @@ abstract class BootstrapPipelineTestBase {
     Agents.await(Agents.bootstrap(vertx, settings().put("ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP", "false")));
 
     assertFalse(truthy(sql.single("SELECT password_change_required FROM email_users WHERE email = ?", ADMIN)));
-  }
-
-  @Test
-  void ourChecksumsAreTheOnesFlywayRecords(Vertx vertx) throws Throwable {
-    flyway().load().migrate();
-
-    Map<String, Object> recorded = new java.util.TreeMap<>();
-    for (Map<String, Object> row : sql.rows("SELECT version, description, checksum FROM " + CurrentSchema.HISTORY_TABLE)) {
-      recorded.put(String.valueOf(row.get("version")), row.get("description") + "/" + ((Number) row.get("checksum")).intValue());
-    }
-    Map<String, Object> ours = new java.util.TreeMap<>();
-    io.mcpgateway.bootstrap.schema.BundledMigrations.of(database.url().kind())
-        .forEach(m -> ours.put(m.version(), m.description() + "/" + m.checksum()));
-    assertEquals(recorded, ours);
   }
 
   @Test
@@ -319,7 +434,7 @@ abstract class BootstrapPipelineTestBase {
   @Test
   void aChangedMigrationLeavesTheFastPathAndFlywayRefusesIt(Vertx vertx) throws Throwable {
     Agents.await(Agents.bootstrap(vertx, settings()));
-    sql.update("UPDATE " + CurrentSchema.HISTORY_TABLE + " SET checksum = checksum + 1 WHERE version = '2'");
+    sql.update("UPDATE " + HISTORY + " SET checksum = checksum + 1 WHERE version = '2'");
 
     BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
 
@@ -330,7 +445,7 @@ abstract class BootstrapPipelineTestBase {
   @Test
   void aRenamedMigrationLeavesTheFastPathToo(Vertx vertx) throws Throwable {
     Agents.await(Agents.bootstrap(vertx, settings()));
-    sql.update("UPDATE " + CurrentSchema.HISTORY_TABLE + " SET description = 'renamed' WHERE version = '2'");
+    sql.update("UPDATE " + HISTORY + " SET description = 'renamed' WHERE version = '2'");
 
     BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
 
@@ -338,27 +453,43 @@ abstract class BootstrapPipelineTestBase {
     assertTrue(error.getMessage().toLowerCase().contains("description"), error.getMessage());
   }
 
+  /**
+   * The guard is {@link EventLoopWatch}, which its own test sees failing on a deliberate block. It
+   * judges a warm JVM: a cold one loads and initializes thousands of classes on whichever thread
+   * first needs them, the event loop included, once per JVM; what the guard must catch is what
+   * blocks at every run (blocking I/O, a lock, a sleep, a thread start, a heavy computation). So a
+   * block must show in two rounds on fresh databases to fail the test: what our code does, it does
+   * at every run, while a busy machine's stalls (the host taking the CPU away) do not repeat.
+   */
   @Test
-  void theEventLoopNeverBlocksForTenMilliseconds() throws Throwable {
-    Vertx strict = Vertx.vertx(new io.vertx.core.VertxOptions()
-        .setMaxEventLoopExecuteTime(10).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-        .setBlockedThreadCheckInterval(2).setBlockedThreadCheckIntervalUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
-    try (LogCapture blocked = new LogCapture("io.vertx.core.internal.threadchecker")) {
-      Agents.await(Agents.bootstrap(strict, settings()));            // a new database: Flyway, bcrypt
-      sql.update("INSERT INTO tools (id, name) VALUES ('t-orphan', 'orphan')");
-      Agents.await(Agents.bootstrap(strict, settings()));            // the fast path, with an orphan
-
-      List<String> eventLoopWarnings = blocked.lines().stream().filter(line -> line.contains("eventloop")).toList();
-      assertTrue(eventLoopWarnings.isEmpty(), String.join("\n", eventLoopWarnings));
-    } finally {
-      Agents.await(strict.close());
+  void theEventLoopNeverBlocksForTenMilliseconds(Vertx warmUp) throws Throwable {
+    try (TestDatabase scratch = newDatabase()) {
+      bootstrapNewThenWarm(warmUp, scratch);
+    }
+    List<String> firstRound;
+    try (EventLoopWatch watch = new EventLoopWatch()) {
+      bootstrapNewThenWarm(watch.vertx(), database);
+      firstRound = watch.eventLoopBlocks();
+    }
+    if (!firstRound.isEmpty()) {
+      try (TestDatabase again = newDatabase(); EventLoopWatch watch = new EventLoopWatch()) {
+        bootstrapNewThenWarm(watch.vertx(), again);
+        assertEquals(List.of(), watch.eventLoopBlocks(), "blocked in both rounds; the first round: " + firstRound);
+      }
     }
   }
 
-  /** For server kinds: an unknown user is rejected with AUTH, and the password is in no message or log line. */
+  /** A new database (Flyway, bcrypt), then the fast path with an orphan to adopt. */
+  private static void bootstrapNewThenWarm(Vertx vertx, TestDatabase target) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, Agents.settings(target)));
+    new Sql(target).update("INSERT INTO tools (id, name) VALUES ('t-orphan', 'orphan')");
+    Agents.await(Agents.bootstrap(vertx, Agents.settings(target)));
+  }
+
+  /** For server vendors: an unknown user is rejected with AUTH, and the password is in no message or log line. */
   void assertRejectedLoginKeepsThePasswordSecret(Vertx vertx) throws Exception {
     String password = "Pw-" + java.util.UUID.randomUUID();
-    String url = database.url().kind().scheme() + "://nobody_" + Long.toHexString(System.nanoTime()) + ":"
+    String url = vendor() + "://nobody_" + Long.toHexString(System.nanoTime()) + ":"
         + password + "@" + database.url().hostAndPort() + "/" + database.url().database();
     try (LogCapture logs = new LogCapture()) {
       BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings().put("DATABASE_URL", url)));
@@ -374,11 +505,20 @@ abstract class BootstrapPipelineTestBase {
   FluentConfiguration flyway() {
     return Flyway.configure()
         .dataSource(database.url().jdbcUrl(), database.url().user(), database.url().password())
-        .locations(database.url().kind().migrationLocation());
+        .locations("classpath:db/migration/" + vendor());
+  }
+
+  /** The test gateway's migration, copied to {@code folder/<vendor>/}; returns that folder. */
+  Path copyGatewayMigration(Path folder) throws Exception {
+    Path target = Files.createDirectories(folder.resolve(vendor()));
+    try (var in = getClass().getClassLoader().getResourceAsStream("gateway-migrations/" + vendor() + "/V2_1__widgets.sql")) {
+      Files.copy(in, target.resolve("V2_1__widgets.sql"));
+    }
+    return target;
   }
 
   List<String> historyVersions() throws Exception {
-    return sql.rows("SELECT version FROM " + CurrentSchema.HISTORY_TABLE + " WHERE success = ? ORDER BY installed_rank", true)
+    return sql.rows("SELECT version FROM " + HISTORY + " WHERE success = ? ORDER BY installed_rank", true)
         .stream().map(r -> String.valueOf(r.get("version"))).toList();
   }
 
@@ -397,7 +537,7 @@ abstract class BootstrapPipelineTestBase {
   List<String> snapshot() throws Exception {
     List<String> all = new ArrayList<>();
     for (String table : tables()) {
-      if (!table.equals(CurrentSchema.HISTORY_TABLE)) {
+      if (!table.equals(HISTORY)) {
         sql.rows("SELECT * FROM " + table + " ORDER BY id").forEach(row -> all.add(table + " " + row));
       }
     }

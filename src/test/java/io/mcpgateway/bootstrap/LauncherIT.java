@@ -54,11 +54,7 @@ class LauncherIT {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "mysql"})
   void everyLineARunPrintsIsOneOfOurLogLines(String kind) throws Exception {
-    try (TestDatabase database = switch (kind) {
-      case "postgresql" -> TestDatabases.postgres();
-      case "mysql" -> TestDatabases.mysql();
-      default -> TestDatabases.sqlite();
-    }) {
+    try (TestDatabase database = TestDatabases.of(kind)) {
       for (int run = 0; run < 6; run++) {
         Run result = launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4", "PLATFORM_ADMIN_PASSWORD", "Launcher-Test1"));
 

@@ -1,14 +1,18 @@
 package io.mcpgateway.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.support.Agents;
 import io.mcpgateway.bootstrap.support.TestDatabase;
 import io.mcpgateway.bootstrap.support.TestDatabases;
-import io.mcpgateway.bootstrap.support.Agents;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class SqliteBootstrapTest extends BootstrapPipelineTestBase {
 
@@ -18,14 +22,17 @@ class SqliteBootstrapTest extends BootstrapPipelineTestBase {
   }
 
   @Test
-  void aFailedFileLockDoesNotKeepTheLockTaken(Vertx vertx) throws Throwable {
-    java.nio.file.Path lockFile = database.url().file().resolveSibling("mcp.db.migration-lock");
-    java.nio.file.Files.createDirectories(lockFile); // a folder where the lock file should be
+  void aFolderWhereTheLockFileGoesIsALockFailureThatNamesTheFix(Vertx vertx) throws Throwable {
+    Path lockFile = database.url().file().resolveSibling("mcp.db.migration-lock");
+    Files.createDirectories(lockFile);
 
     BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx, settings()));
-    assertNotEquals(BootstrapException.Reason.LOCK_TIMEOUT, error.reason(), error.getMessage());
 
-    java.nio.file.Files.delete(lockFile);
+    assertEquals(Reason.LOCK_FAILED, error.reason(), error.getMessage());
+    assertEquals("lock", error.step());
+    assertTrue(error.getMessage().contains(lockFile.toString()), error.getMessage());
+    assertTrue(error.getMessage().contains("remove whatever is in its place"), error.getMessage());
+    Files.delete(lockFile);
     JsonObject ready = Agents.await(Agents.bootstrap(vertx, settings().put("MIGRATION_LOCK_TIMEOUT", "2")));
     assertEquals("ready", ready.getString("status"), "the same JVM can take the lock again");
   }
@@ -34,6 +41,6 @@ class SqliteBootstrapTest extends BootstrapPipelineTestBase {
   void anUnwritableFolderIsABadUrlNotAStepFailure(Vertx vertx) throws Exception {
     BootstrapException error = (BootstrapException) Agents.failureOf(Agents.deploy(vertx,
         settings().put("DATABASE_URL", "sqlite:////proc/no-such-dir/mcp.db")));
-    assertEquals(BootstrapException.Reason.BAD_URL, error.reason(), error.getMessage());
+    assertEquals(Reason.BAD_URL, error.reason(), error.getMessage());
   }
 }

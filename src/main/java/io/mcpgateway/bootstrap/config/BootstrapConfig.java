@@ -1,9 +1,12 @@
 package io.mcpgateway.bootstrap.config;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +14,9 @@ import java.util.Locale;
  * whose keys are the reference's environment variable names ({@code DATABASE_URL}, ...): the
  * same vocabulary in {@code conf/bootstrap.json}, in the environment and in an embedding
  * gateway's deployment config. {@link #toString()} hides the admin password.
+ *
+ * @param migrationLocations {@code MIGRATION_LOCATIONS}, comma-separated; empty when not set (the
+ *     embedding code's choice, or the bundled migrations, apply)
  */
 public record BootstrapConfig(DatabaseUrl databaseUrl,
                               boolean emailAuthEnabled,
@@ -21,7 +27,12 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
                               boolean passwordChangeEnforcementEnabled,
                               boolean adminRequirePasswordChangeOnBootstrap,
                               Duration lockTimeout,
-                              int bcryptCost) {
+                              int bcryptCost,
+                              List<String> migrationLocations) {
+
+  /** Optional keys: no default, so the embedding code's choice stands unless one is set. */
+  public static final String MIGRATION_LOCATIONS = "MIGRATION_LOCATIONS";
+  public static final List<String> OPTIONAL_KEYS = List.of(MIGRATION_LOCATIONS);
 
   public static final String DEFAULT_ADMIN_PASSWORD = "changeme";
 
@@ -57,7 +68,8 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         flag(all, "PASSWORD_CHANGE_ENFORCEMENT_ENABLED"),
         flag(all, "ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP"),
         seconds(all, "MIGRATION_LOCK_TIMEOUT"),
-        bcryptCost(all));
+        bcryptCost(all),
+        list(all, MIGRATION_LOCATIONS));
   }
 
   /** Whether the new admin must change the password at first login: both flags must say so. */
@@ -72,6 +84,15 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
       throw bad(key + " is empty");
     }
     return text;
+  }
+
+  /** A comma-separated list; absent or blank is empty. */
+  private static List<String> list(JsonObject all, String key) {
+    Object value = all.getValue(key);
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.toString().split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
   }
 
   /** Taken as given: spaces around a password are part of it, as in the reference. */

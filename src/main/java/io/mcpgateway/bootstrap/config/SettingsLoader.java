@@ -1,7 +1,7 @@
 package io.mcpgateway.bootstrap.config;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -25,6 +25,9 @@ public final class SettingsLoader {
   public static JsonObject load(Path file, boolean mustExist, Map<String, String> environment) {
     JsonObject settings = readFile(file, mustExist);
     for (String key : BootstrapConfig.defaults().fieldNames()) {
+      overrideFromEnvironment(settings, environment, key);
+    }
+    for (String key : BootstrapConfig.OPTIONAL_KEYS) {
       overrideFromEnvironment(settings, environment, key);
     }
     for (String key : new String[] {"HTTP_PORT", "SERVE"}) {

@@ -1,7 +1,7 @@
 package io.mcpgateway.bootstrap.metrics;
 
-import io.mcpgateway.bootstrap.PipelineListener;
-import io.mcpgateway.bootstrap.steps.StepResult;
+import io.mcpgateway.bootstrap.pipeline.PipelineListener;
+import io.mcpgateway.bootstrap.pipeline.StepResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code db.bootstrap.step} timer (step, outcome, kind) for lock, schema, normalize, admin,
  *       roles, orphans and total;</li>
  *   <li>{@code db.bootstrap.rows.changed} counter (step, kind);</li>
+ *   <li>{@code db.bootstrap.rows.skipped} counter (step, table, kind): rows a step left alone on purpose;</li>
  *   <li>{@code db.bootstrap.ready} gauge (kind): 0 pending, 1 ready, -1 failed;</li>
  *   <li>{@code db.bootstrap.lock.waiting} long-task timer (kind): a replica queuing behind another's
  *       migration shows as an active wait while it waits, not only afterwards.</li>
@@ -29,6 +30,7 @@ public final class BootstrapMetrics implements PipelineListener {
 
   public static final String STEP_TIMER = "db.bootstrap.step";
   public static final String ROWS_CHANGED = "db.bootstrap.rows.changed";
+  public static final String ROWS_SKIPPED = "db.bootstrap.rows.skipped";
   public static final String READY_GAUGE = "db.bootstrap.ready";
   public static final String LOCK_WAITING = "db.bootstrap.lock.waiting";
 
@@ -70,6 +72,9 @@ public final class BootstrapMetrics implements PipelineListener {
     timer(result.step(), result.outcome()).record(Duration.ofMillis(result.millis()));
     Counter.builder(ROWS_CHANGED).description("Rows inserted or updated by a bootstrap step")
         .tags("step", result.step(), "kind", kind).register(registry).increment(result.rowsChanged());
+    result.rowsSkipped().forEach((table, count) -> Counter.builder(ROWS_SKIPPED)
+        .description("Rows a bootstrap step left alone on purpose (an orphan whose adoption would break a unique key)")
+        .tags("step", result.step(), "table", table, "kind", kind).register(registry).increment(count));
   }
 
   @Override

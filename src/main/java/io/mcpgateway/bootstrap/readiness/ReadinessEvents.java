@@ -1,10 +1,11 @@
 package io.mcpgateway.bootstrap.readiness;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapReport;
-import io.mcpgateway.bootstrap.steps.StepResult;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.pipeline.BootstrapReport;
+import io.mcpgateway.bootstrap.pipeline.StepResult;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.TreeMap;
 
 /**
  * The event-bus contract between the agent and co-located gateway verticles: the addresses, and
@@ -34,7 +35,7 @@ public final class ReadinessEvents {
   public static JsonObject pending(String kind) {
     return new JsonObject().put("status", PENDING_STATUS).put("kind", kind).put("schemaVersion", null)
         .put("schemaBefore", null).put("migrationsApplied", 0).put("totalMillis", 0L)
-        .put("stepMillis", new JsonObject()).put("rowsChanged", new JsonObject());
+        .put("stepMillis", new JsonObject()).put("rowsChanged", new JsonObject()).put("rowsSkipped", new JsonObject());
   }
 
   /** A failure before the pipeline started (bad settings): the kind may be unknown. */
@@ -58,20 +59,27 @@ public final class ReadinessEvents {
   private static JsonObject body(String status, BootstrapReport report) {
     JsonObject millis = new JsonObject();
     JsonObject rows = new JsonObject();
+    JsonObject skipped = new JsonObject();
     for (StepResult step : report.steps()) {
       millis.put(step.step(), step.millis());
       rows.put(step.step(), step.rowsChanged());
+      if (!step.rowsSkipped().isEmpty()) {
+        JsonObject counts = new JsonObject();
+        new TreeMap<>(step.rowsSkipped()).forEach(counts::put);
+        skipped.put(step.step(), counts);
+      }
     }
     boolean migrated = report.schema() != null;
     return new JsonObject()
         .put("status", status)
-        .put("kind", report.kind().scheme())
+        .put("kind", report.vendor().name())
         .put("schemaVersion", migrated ? report.schema().version() : null)
         .put("schemaBefore", migrated ? report.schema().before().name() : null)
         .put("migrationsApplied", migrated ? report.schema().migrationsApplied() : 0)
         .put("totalMillis", report.totalMillis())
         .put("stepMillis", millis)
-        .put("rowsChanged", rows);
+        .put("rowsChanged", rows)
+        .put("rowsSkipped", skipped);
   }
 
   public static boolean isReady(JsonObject body) {

@@ -1,34 +1,39 @@
 package io.mcpgateway.bootstrap.schema;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
-import io.mcpgateway.bootstrap.config.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.ConnectionFailures;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The slow path: Flyway, on a worker thread, over its own JDBC connection. It first classifies the
- * database ({@link SchemaState}): an empty one gets every migration, a current one without history
- * is baselined at the newest version (the reference's "stamp head"), an unrecognised one is
- * refused untouched. Kept apart from {@link SchemaMigrator} so the fast path never loads Flyway.
+ * database ({@link SchemaState}): an empty one gets every migration, one that matches the adoption
+ * signature without history is baselined at the signature's version (the reference's "stamp head"),
+ * an unrecognised one is refused untouched. Kept apart from {@link SchemaMigrator} so the fast path
+ * never loads Flyway.
  */
 final class FlywayMigration {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlywayMigration.class);
 
   private final DatabaseUrl url;
+  private final MigrationSource source;
   private final WorkerExecutor worker;
 
-  FlywayMigration(DatabaseUrl url, WorkerExecutor worker) {
+  FlywayMigration(DatabaseUrl url, MigrationSource source, WorkerExecutor worker) {
     this.url = url;
+    this.source = source;
     this.worker = worker;
   }
 
@@ -41,13 +46,10 @@ final class FlywayMigration {
       Flyway flyway = configure().load();
       SchemaState state;
       try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-        state = SchemaInspector.inspect(connection);
+        state = SchemaInspector.inspect(connection, source.adoption());
       }
       return switch (state) {
-        case UNKNOWN -> throw new BootstrapException(Reason.UNKNOWN_SCHEMA, "the database has tables but no "
-            + CurrentSchema.HISTORY_TABLE + " and is not the current schema (it lacks tools.display_name, "
-            + "gateways.oauth_config or prompts.custom_name); nothing was changed: upgrade it with the gateway "
-            + "version that made it, or point DATABASE_URL at an empty database");
+        case UNKNOWN -> throw unknownSchema();
         case CURRENT_UNVERSIONED -> baseline();
         case EMPTY, VERSIONED -> apply(flyway, state);
       };
@@ -62,6 +64,17 @@ final class FlywayMigration {
     }
   }
 
+  private BootstrapException unknownSchema() {
+    AdoptionSignature adoption = source.adoption();
+    String why = adoption.adopts()
+        ? "is not the schema of version " + adoption.baselineVersion() + " (it lacks one of "
+            + adoption.tellTaleColumns().stream().map(Object::toString).collect(Collectors.joining(", ")) + ")"
+        : "no adoption signature is configured";
+    return new BootstrapException(Reason.UNKNOWN_SCHEMA, "the database has tables but no " + MigrationSource.HISTORY_TABLE
+        + " and " + why + "; nothing was changed: upgrade it with the gateway version that made it, or point DATABASE_URL"
+        + " at an empty database");
+  }
+
   private SchemaOutcome apply(Flyway flyway, SchemaState state) {
     MigrateResult result = flyway.migrate();
     String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
@@ -72,22 +85,20 @@ final class FlywayMigration {
   }
 
   private SchemaOutcome baseline() {
-    LOG.warn("Database has the current schema but no {}: baselining at version {} instead of re-applying migrations",
-        CurrentSchema.HISTORY_TABLE, CurrentSchema.NEWEST_VERSION);
-    Flyway flyway = configure()
-        .baselineVersion(CurrentSchema.NEWEST_VERSION)
-        .baselineDescription("current schema found without history")
-        .load();
+    String version = source.adoption().baselineVersion();
+    LOG.warn("Database has the schema of version {} but no {}: baselining at version {} instead of re-applying migrations",
+        version, MigrationSource.HISTORY_TABLE, version);
+    Flyway flyway = configure().baselineVersion(version).baselineDescription("current schema found without history").load();
     flyway.baseline();
     return apply(flyway, SchemaState.CURRENT_UNVERSIONED);
   }
 
-  private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
+  private FluentConfiguration configure() {
     return Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
-        .locations(url.kind().migrationLocation())
+        .locations(source.locationsFor(url.vendor()).toArray(String[]::new))
         .failOnMissingLocations(true)
-        .table(CurrentSchema.HISTORY_TABLE);
+        .table(MigrationSource.HISTORY_TABLE);
   }
 
   private static String currentVersion(Flyway flyway) {

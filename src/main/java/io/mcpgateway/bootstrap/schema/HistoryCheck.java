@@ -1,8 +1,8 @@
 package io.mcpgateway.bootstrap.schema;
 
-import io.mcpgateway.bootstrap.schema.BundledMigrations.Migration;
+import io.mcpgateway.bootstrap.db.Vendor;
+import io.mcpgateway.bootstrap.schema.MigrationFiles.Migration;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.HashMap;
@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fast path's one question, asked with one SELECT on the locked connection: does the history
- * table already list every bundled migration, successfully applied, with the same checksum, and
- * nothing else? Only then is Flyway skipped; anything unusual (a failed row, an unknown version,
- * a changed file, a newer database) goes to Flyway, which migrates or explains.
+ * The fast path's one question, asked with one SELECT: does the history table already list every
+ * migration of the configured locations, successfully applied, with the same checksum and
+ * description, and nothing else? Only then is Flyway skipped; anything unusual (a failed row, an
+ * unknown version, a changed file, a newer database) goes to Flyway, which migrates or explains.
  */
 final class HistoryCheck {
 
   /** What the history table says. */
   enum Verdict {
-    /** Every bundled migration applied as bundled: nothing for Flyway to do. */
+    /** Every migration applied as it is now: nothing for Flyway to do. */
     CURRENT,
     /** A history exists but differs: Flyway decides. */
     DIFFERENT,
@@ -27,15 +27,15 @@ final class HistoryCheck {
     ABSENT
   }
 
-  private HistoryCheck() {
-  }
-
   /** The verdict, and for a current schema the version the history is at. */
   record Result(Verdict verdict, String version) {
   }
 
-  static Future<Result> check(SqlConnection connection, List<Migration> bundled) {
-    return connection.query("SELECT version, description, checksum, type, success FROM " + CurrentSchema.HISTORY_TABLE)
+  private HistoryCheck() {
+  }
+
+  static Future<Result> check(SqlConnection connection, Vendor vendor, List<Migration> migrations) {
+    return connection.query("SELECT version, description, checksum, type, success FROM " + MigrationSource.HISTORY_TABLE)
         .execute()
         .map(rows -> {
           Map<String, Row> applied = new HashMap<>();
@@ -52,24 +52,25 @@ final class HistoryCheck {
               applied.put(version, row);
             }
           }
-          return covers(bundled, applied, baseline)
-              ? new Result(Verdict.CURRENT, newest(bundled.get(bundled.size() - 1).version(), baseline))
+          return covers(migrations, applied, baseline)
+              ? new Result(Verdict.CURRENT, newest(migrations.get(migrations.size() - 1).version(), baseline))
               : new Result(Verdict.DIFFERENT, null);
         })
-        .recover(failure -> isMissingTable(failure)
+        // Only a missing history table means "no history"; any other failure is reported as it is.
+        .recover(failure -> vendor.isMissingTable(failure)
             ? Future.succeededFuture(new Result(Verdict.ABSENT, null))
             : Future.failedFuture(failure));
   }
 
   /** Flyway's validation compares checksum and description; so does the fast path. */
-  private static boolean covers(List<Migration> bundled, Map<String, Row> applied, String baseline) {
-    if (bundled.isEmpty()) {
+  private static boolean covers(List<Migration> migrations, Map<String, Row> applied, String baseline) {
+    if (migrations.isEmpty()) {
       return false;
     }
-    for (Migration migration : bundled) {
+    for (Migration migration : migrations) {
       Row row = applied.remove(migration.version());
       if (row == null) {
-        if (baseline == null || compare(migration.version(), baseline) > 0) {
+        if (baseline == null || MigrationFiles.compareVersions(migration.version(), baseline) > 0) {
           return false;
         }
       } else if (!(row.getValue(2) instanceof Number checksum) || checksum.intValue() != migration.checksum()
@@ -77,33 +78,11 @@ final class HistoryCheck {
         return false;
       }
     }
-    return applied.isEmpty(); // a version we do not bundle: the database is newer than this agent
+    return applied.isEmpty(); // a version we do not have: the database is newer than these migrations
   }
 
-  private static String newest(String bundled, String baseline) {
-    return baseline != null && compare(baseline, bundled) > 0 ? baseline : bundled;
-  }
-
-  /** Only a missing history table means "no history"; any other failure is reported as it is. */
-  private static boolean isMissingTable(Throwable failure) {
-    if (failure instanceof DatabaseException db && ("42P01".equals(db.getSqlState()) || "42S02".equals(db.getSqlState()))) {
-      return true;
-    }
-    String message = String.valueOf(failure.getMessage());
-    return message.contains("no such table"); // SQLite, through JDBC
-  }
-
-  private static int compare(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      long p = i < x.length ? Long.parseLong(x[i]) : 0;
-      long q = i < y.length ? Long.parseLong(y[i]) : 0;
-      if (p != q) {
-        return Long.compare(p, q);
-      }
-    }
-    return 0;
+  private static String newest(String migrated, String baseline) {
+    return baseline != null && MigrationFiles.compareVersions(baseline, migrated) > 0 ? baseline : migrated;
   }
 
   private static boolean truthy(Object value) {

@@ -1,43 +1,31 @@
 package io.mcpgateway.bootstrap.schema;
 
-import io.mcpgateway.bootstrap.db.DatabaseKind;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The names of the files in each kind's migration folder, written into the build's classes at
- * {@code process-classes} (by this class's {@link #main}) so that the fast path need not list a
- * jar: listing one means reading every entry of it, which in the single-jar build is ~9,000
- * entries and tens of milliseconds. The index is only a list of names; the checksums are still
- * computed from the files themselves at start-up.
+ * A build-time list of the file names in a class-path migration folder, written into the build's
+ * classes (at {@code process-classes}, by {@link #main}) so that the fast path need not list a jar:
+ * listing one means reading every entry of it, which in the launcher's single jar is ~9,000 entries.
+ * The index is only a list of names; checksums are still computed from the files at start-up. A
+ * gateway's build can index its own folders the same way (see the example project).
  */
 public final class MigrationIndex {
 
-  static final String FOLDER = "META-INF/db-bootstrap-agent/migrations/";
+  static final String FOLDER = "META-INF/db-bootstrap-agent/migration-index/";
+  private static final String BUNDLED_ROOT = "db/migration";
 
   private MigrationIndex() {
   }
 
-  /** The indexed file names of {@code kind}'s folder, relative to it; empty when there is no index. */
-  static Optional<List<String>> read(DatabaseKind kind) {
-    try (InputStream in = MigrationIndex.class.getClassLoader().getResourceAsStream(FOLDER + kind.scheme())) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return Optional.of(reader.lines().filter(line -> !line.isBlank()).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The class-path resource that indexes {@code folder} (a class-path path such as {@code db/migration/sqlite}). */
+  static String resourceOf(String folder) {
+    return FOLDER + folder + ".list";
   }
 
   /** Every regular file below {@code folder}, as relative names with '/' separators, sorted. */
@@ -49,13 +37,22 @@ public final class MigrationIndex {
     }
   }
 
-  /** Build step: writes the index of every kind into the classes folder given as the argument. */
+  /**
+   * Build step: {@code MigrationIndex CLASSES_DIR [FOLDER...]} writes the index of each class-path
+   * folder given (default: every folder below {@code db/migration}, the bundled ones).
+   */
   public static void main(String[] args) throws IOException {
     Path classes = Path.of(args[0]);
-    for (DatabaseKind kind : DatabaseKind.values()) {
-      Path folder = classes.resolve("db/migration/" + kind.scheme());
-      List<String> names = Files.isDirectory(folder) ? list(folder) : List.of();
-      Path index = classes.resolve(FOLDER + kind.scheme());
+    List<String> folders = new ArrayList<>(List.of(args).subList(1, args.length));
+    if (folders.isEmpty()) {
+      try (Stream<Path> bundled = Files.list(classes.resolve(BUNDLED_ROOT))) {
+        bundled.filter(Files::isDirectory).map(dir -> BUNDLED_ROOT + "/" + dir.getFileName()).sorted().forEach(folders::add);
+      }
+    }
+    for (String folder : folders) {
+      Path source = classes.resolve(folder);
+      List<String> names = Files.isDirectory(source) ? list(source) : List.of();
+      Path index = classes.resolve(resourceOf(folder));
       Files.createDirectories(index.getParent());
       Files.write(index, names, StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package io.mcpgateway.bootstrap.schema;
 
+import io.mcpgateway.bootstrap.schema.AdoptionSignature.TableColumn;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -9,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Classifies a database's schema from JDBC metadata alone, the same way on every kind: the
+ * Classifies a database's schema from JDBC metadata alone, the same way on every database: the
  * connection's own catalog and schema are where the gateway's tables live.
  */
 final class SchemaInspector {
@@ -17,16 +18,19 @@ final class SchemaInspector {
   private SchemaInspector() {
   }
 
-  static SchemaState inspect(Connection connection) throws SQLException {
+  static SchemaState inspect(Connection connection, AdoptionSignature adoption) throws SQLException {
     Set<String> tables = tableNames(connection);
-    if (tables.contains(CurrentSchema.HISTORY_TABLE)) {
+    if (tables.contains(MigrationSource.HISTORY_TABLE)) {
       return SchemaState.VERSIONED;
     }
     if (tables.isEmpty()) {
       return SchemaState.EMPTY;
     }
-    for (String[] column : CurrentSchema.TELL_TALE_COLUMNS) {
-      if (!hasColumn(connection, column[0], column[1])) {
+    if (!adoption.adopts()) {
+      return SchemaState.UNKNOWN;
+    }
+    for (TableColumn column : adoption.tellTaleColumns()) {
+      if (!hasColumn(connection, column)) {
         return SchemaState.UNKNOWN;
       }
     }
@@ -49,9 +53,9 @@ final class SchemaInspector {
     return names;
   }
 
-  private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+  private static boolean hasColumn(Connection connection, TableColumn column) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), table, column)) {
+    try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), column.table(), column.column())) {
       return rs.next();
     }
   }

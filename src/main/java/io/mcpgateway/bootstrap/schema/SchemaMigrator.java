@@ -1,41 +1,45 @@
 package io.mcpgateway.bootstrap.schema;
 
-import io.mcpgateway.bootstrap.config.DatabaseUrl;
-import io.mcpgateway.bootstrap.schema.BundledMigrations.Migration;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.schema.HistoryCheck.Verdict;
+import io.mcpgateway.bootstrap.schema.MigrationFiles.Migration;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema to the newest bundled version. The fast path asks the history table on the
- * locked connection whether every bundled migration is applied with the same checksum; when it
- * is, Flyway is not even loaded (it costs about a second of start-up). Otherwise Flyway runs
- * ({@link FlywayMigration}) and migrates, baselines, validates or refuses.
+ * Brings the schema up to date with the configured migrations. The fast path asks the history
+ * table on the locked connection whether every migration is applied with the same checksum; when
+ * it is, Flyway is not even loaded (it costs about half a second of start-up). Otherwise Flyway
+ * runs ({@link FlywayMigration}) and migrates, baselines, validates or refuses.
  */
 public final class SchemaMigrator {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
   private final DatabaseUrl url;
+  private final MigrationSource source;
   private final WorkerExecutor worker;
-  private Future<List<Migration>> bundled;
+  private Future<Optional<List<Migration>>> migrations;
 
-  public SchemaMigrator(DatabaseUrl url, WorkerExecutor worker) {
+  public SchemaMigrator(DatabaseUrl url, MigrationSource source, WorkerExecutor worker) {
     this.url = url;
+    this.source = source;
     this.worker = worker;
   }
 
   /**
-   * Starts reading the bundled migrations (file names and checksums) on a worker now, so that it
+   * Starts reading the migration files (names and checksums) on a worker now, so that it
    * overlaps with connecting and locking instead of following them.
    */
-  public SchemaMigrator readBundledMigrations() {
-    if (bundled == null) {
-      bundled = worker.executeBlocking(() -> BundledMigrations.of(url.kind()), false);
+  public SchemaMigrator readMigrations() {
+    if (migrations == null) {
+      List<String> locations = source.locationsFor(url.vendor());
+      migrations = worker.executeBlocking(() -> MigrationFiles.read(locations, SchemaMigrator.class.getClassLoader()), false);
     }
     return this;
   }
@@ -45,17 +49,25 @@ public final class SchemaMigrator {
    *     only a new database needs (hashing the admin's password) can run while Flyway migrates
    */
   public Future<SchemaOutcome> migrate(SqlConnection locked, Runnable onNewDatabase) {
-    return readBundledMigrations().bundled
-        .compose(migrations -> HistoryCheck.check(locked, migrations).compose(history -> {
-          if (history.verdict() == Verdict.CURRENT) {
-            LOG.info("Schema is current at version {}: every bundled migration is applied, Flyway not needed",
-                history.version());
-            return Future.succeededFuture(new SchemaOutcome(SchemaState.VERSIONED, history.version(), 0));
-          }
-          if (history.verdict() == Verdict.ABSENT) {
-            onNewDatabase.run();
-          }
-          return new FlywayMigration(url, worker).migrate();
-        }));
+    return readMigrations().migrations.compose(files -> {
+      if (files.isEmpty()) {
+        LOG.info("Migration locations hold files the fast path does not read; Flyway decides");
+        return flyway(onNewDatabase, false);
+      }
+      return HistoryCheck.check(locked, url.vendor(), files.get()).compose(history -> {
+        if (history.verdict() == Verdict.CURRENT) {
+          LOG.info("Schema is current at version {}: every migration is applied, Flyway not needed", history.version());
+          return Future.succeededFuture(new SchemaOutcome(SchemaState.VERSIONED, history.version(), 0));
+        }
+        return flyway(onNewDatabase, history.verdict() == Verdict.ABSENT);
+      });
+    });
+  }
+
+  private Future<SchemaOutcome> flyway(Runnable onNewDatabase, boolean maybeNew) {
+    if (maybeNew) {
+      onNewDatabase.run();
+    }
+    return new FlywayMigration(url, source, worker).migrate();
   }
 }

@@ -1,7 +1,7 @@
 package io.mcpgateway.bootstrap.serve;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
 import io.vertx.core.json.JsonObject;
 

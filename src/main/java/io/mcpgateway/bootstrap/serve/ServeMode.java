@@ -1,6 +1,8 @@
 package io.mcpgateway.bootstrap.serve;
 
 import io.mcpgateway.bootstrap.BootstrapVerticle;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -11,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +58,29 @@ public final class ServeMode {
         .onSuccess(server -> LOG.info("Serving /metrics, /health/live and /health/ready on port {}", server.actualPort()));
   }
 
-  /** Deploys the agent; the future reports its outcome, which changes nothing about serving. */
+  /**
+   * The command line's serve mode: endpoints first, then the agent; returns once the endpoints are
+   * up and leaves the process running. Fails with {@code BAD_CONFIG} when the port cannot be bound.
+   */
+  public static void launch(JsonObject settings, int port) {
+    ServeMode mode = create();
+    try {
+      mode.startEndpoints(port).toCompletionStage().toCompletableFuture().join();
+    } catch (CompletionException e) {
+      mode.close();
+      throw new BootstrapException(Reason.BAD_CONFIG, "cannot serve on HTTP_PORT " + port + ": " + e.getCause().getMessage());
+    }
+    mode.deployAgent(settings); // its outcome shows on /health/ready and in the metrics
+  }
+
+  /** Deploys the bundled agent; the future reports its outcome, which changes nothing about serving. */
   public Future<String> deployAgent(JsonObject settings) {
-    return vertx.deployVerticle(new BootstrapVerticle(registry), new DeploymentOptions().setConfig(settings));
+    return deployAgent(BootstrapVerticle.builder(), settings);
+  }
+
+  /** Deploys an agent a gateway has shaped (its migrations, steps), timed in this mode's registry. */
+  public Future<String> deployAgent(BootstrapVerticle.Builder agent, JsonObject settings) {
+    return vertx.deployVerticle(agent.meterRegistry(registry).build(), new DeploymentOptions().setConfig(settings));
   }
 
   /** Stops serving and closes Vert.x (tests and embedders; the command line just exits). */

@@ -3,20 +3,31 @@ package io.mcpgateway.bootstrap.steps;
 import io.vertx.core.Future;
 
 /**
- * One idempotent post-migration step. It runs on the locked connection inside one transaction
- * (opened by the caller) and reports how many rows it changed: zero on a second run.
+ * One idempotent data step after the schema is current: the built-in ones (team visibility, the
+ * admin, the roles, the orphans) and any a gateway adds, which run after them on the same locked
+ * connection, timed and reported the same way.
+ *
+ * <p>The pipeline first asks {@link #pendingRows}, right before the step would run and after the
+ * steps before it have run; when that says 0 the step is skipped (a ready database takes no
+ * transaction). Otherwise it calls {@link #apply} inside a transaction of its own on the locked
+ * connection: the transaction commits when the returned future succeeds and rolls back when it
+ * fails (or the method throws), and a failure fails the bootstrap. A second run must change
+ * nothing: {@code pendingRows} answers 0 once {@code apply} has done its work.
+ *
+ * <p>Both methods run on the pipeline's event-loop context: blocking work belongs on
+ * {@link StepContext#worker()}, and SQL takes parameters.
  */
 public interface BootstrapStep {
 
-  /** A short stable name, used in logs, events and metric tags. */
+  /** A short stable name: the key in {@code db.ready}'s {@code stepMillis} and the {@code step} label of metrics. */
   String name();
 
   /**
-   * Whether {@link #apply} would change anything: one read-only query built from the same SQL
-   * conditions as {@code apply}. The pipeline asks every step at once, so a warm replica holds the
-   * migration lock for one round trip instead of four transactions.
+   * Reads only: how many rows {@link #apply} would change now, counted with the same conditions it
+   * applies (0: nothing to do). {@code --check} and {@code --plan} ask this too, without a lock.
    */
-  Future<Boolean> hasWork(StepContext context);
+  Future<Long> pendingRows(StepContext context);
 
-  Future<Long> apply(StepContext context);
+  /** Does the work, inside the step's transaction; says how many rows it changed (and left alone on purpose). */
+  Future<StepOutcome> apply(StepContext context);
 }

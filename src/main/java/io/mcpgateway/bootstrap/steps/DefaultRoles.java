@@ -46,29 +46,27 @@ public final class DefaultRoles implements BootstrapStep {
       + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"
       + " AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)";
 
+  /** The missing roles and the missing grant. */
   @Override
-  public Future<Boolean> hasWork(StepContext context) {
+  public Future<Long> pendingRows(StepContext context) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: no default roles to create");
-      return Future.succeededFuture(false);
+      return Future.succeededFuture(0L);
     }
     Map<String, Object> params = new HashMap<>(defaultParams());
     params.putAll(grantParams(config.adminEmail()));
     return Rows.counts(context.connection(),
             "SELECT (SELECT COUNT(*) " + MISSING_ROLES + "), (SELECT COUNT(*) " + GRANTABLE + ")", params)
-        .map(counts -> counts[0] > 0 || counts[1] > 0);
+        .map(counts -> counts[0] + counts[1]);
   }
 
   @Override
-  public Future<Long> apply(StepContext context) {
+  public Future<StepOutcome> apply(StepContext context) {
     BootstrapConfig config = context.config();
-    if (!config.emailAuthEnabled()) {
-      return Future.succeededFuture(0L);
-    }
     SqlConnection connection = context.connection();
     return createMissingRoles(connection, config.adminEmail())
-        .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> roles + grants));
+        .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> StepOutcome.changed(roles + grants)));
   }
 
   private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {

@@ -22,19 +22,20 @@ public final class NormalizeTeamVisibility implements BootstrapStep {
   private static final Map<String, Object> PARAMS = Map.of("private", "private", "public", "public");
 
   @Override
-  public Future<Boolean> hasWork(StepContext context) {
+  public Future<Long> pendingRows(StepContext context) {
     return Rows.counts(context.connection(), "SELECT COUNT(*) FROM email_teams WHERE " + OUTSIDE, PARAMS)
-        .map(count -> count[0] > 0);
+        .map(count -> count[0]);
   }
 
   @Override
-  public Future<Long> apply(StepContext context) {
+  public Future<StepOutcome> apply(StepContext context) {
     return Rows.update(context.connection(),
         "UPDATE email_teams SET visibility = #{private}, updated_at = CURRENT_TIMESTAMP WHERE " + OUTSIDE, PARAMS)
         .onSuccess(changed -> {
           if (changed > 0) {
             LOG.info("Normalized {} team record(s) to private visibility", changed);
           }
-        });
+        })
+        .map(StepOutcome::changed);
   }
 }

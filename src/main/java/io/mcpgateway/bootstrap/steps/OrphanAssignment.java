@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,33 +32,36 @@ public final class OrphanAssignment implements BootstrapStep {
   /** A row the admin's team adopts: no team, no owner or no visibility. */
   private static final String ORPHAN = "team_id IS NULL OR owner_email IS NULL OR visibility IS NULL";
 
-  /** True when any table has an orphan; with no personal team, apply then says why it leaves them. */
+  /**
+   * The orphans of every table, once the admin has a personal team to hand them to; without one
+   * there is nothing this step can do, and it says so.
+   */
   @Override
-  public Future<Boolean> hasWork(StepContext context) {
-    if (!context.config().emailAuthEnabled()) {
+  public Future<Long> pendingRows(StepContext context) {
+    BootstrapConfig config = context.config();
+    if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
-      return Future.succeededFuture(false);
+      return Future.succeededFuture(0L);
     }
-    String anyOrphan = RESOURCE_TABLES.stream().map(table -> "EXISTS (SELECT 1 FROM " + table + " WHERE " + ORPHAN + ")")
-        .collect(java.util.stream.Collectors.joining(" OR "));
-    return Rows.counts(context.connection(), "SELECT CASE WHEN " + anyOrphan + " THEN 1 ELSE 0 END", Map.of())
-        .map(found -> found[0] > 0);
+    String orphans = RESOURCE_TABLES.stream().map(table -> "(SELECT COUNT(*) FROM " + table + " WHERE " + ORPHAN + ")")
+        .collect(Collectors.joining(" + "));
+    return Rows.counts(context.connection(), "SELECT (SELECT COUNT(*) FROM (" + PersonalTeam.FIND_TEAM + ") t), " + orphans,
+            Map.of("email", config.adminEmail()))
+        .map(found -> {
+          if (found[0] == 0 && found[1] > 0) {
+            LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[1]);
+          }
+          return found[0] == 0 ? 0L : found[1];
+        });
   }
 
   @Override
-  public Future<Long> apply(StepContext context) {
+  public Future<StepOutcome> apply(StepContext context) {
     BootstrapConfig config = context.config();
-    if (!config.emailAuthEnabled()) {
-      return Future.succeededFuture(0L);
-    }
     SqlConnection connection = context.connection();
-    return PersonalTeam.findTeam(connection, config.adminEmail()).compose(team -> {
-      if (team.isEmpty()) {
-        LOG.warn("Admin {} has no personal team: orphaned resources left as they are", config.adminEmail());
-        return Future.succeededFuture(0L);
-      }
-      return assignAll(connection, team.get(), config.adminEmail());
-    });
+    return PersonalTeam.findTeam(connection, config.adminEmail())
+        .compose(team -> team.isEmpty() ? Future.succeededFuture(0L) : assignAll(connection, team.get(), config.adminEmail()))
+        .map(StepOutcome::changed);
   }
 
   /**

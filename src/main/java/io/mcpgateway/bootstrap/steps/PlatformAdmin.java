@@ -22,30 +22,30 @@ public final class PlatformAdmin implements BootstrapStep {
     return "admin";
   }
 
+  /** The user (1), then with personal teams on, the team and the membership (1 each) that are missing. */
   @Override
-  public Future<Boolean> hasWork(StepContext context) {
+  public Future<Long> pendingRows(StepContext context) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: no platform admin to create");
-      return Future.succeededFuture(false);
+      return Future.succeededFuture(0L);
     }
     return Rows.counts(context.connection(), "SELECT (SELECT COUNT(*) FROM email_users WHERE email = #{email}),"
-            + " (" + PersonalTeam.IS_MEMBER + ")", Map.of("email", config.adminEmail()))
-        .map(found -> found[0] == 0 || config.autoCreatePersonalTeams() && found[1] == 0);
+            + " (SELECT COUNT(*) FROM (" + PersonalTeam.FIND_TEAM + ") t), (" + PersonalTeam.IS_MEMBER + ")",
+            Map.of("email", config.adminEmail()))
+        .map(found -> (found[0] == 0 ? 1L : 0L)
+            + (!config.autoCreatePersonalTeams() ? 0L : found[1] == 0 ? 2L : found[2] == 0 ? 1L : 0L));
   }
 
   @Override
-  public Future<Long> apply(StepContext context) {
+  public Future<StepOutcome> apply(StepContext context) {
     BootstrapConfig config = context.config();
-    if (!config.emailAuthEnabled()) {
-      return Future.succeededFuture(0L);
-    }
     Future<Long> user = ensureUser(context);
     if (!config.autoCreatePersonalTeams()) {
-      return user;
+      return user.map(StepOutcome::changed);
     }
     return user.compose(created -> PersonalTeam.ensureFor(context.connection(), config.adminEmail(), config.adminFullName())
-        .map(teamRows -> created + teamRows));
+        .map(teamRows -> StepOutcome.changed(created + teamRows)));
   }
 
   private Future<Long> ensureUser(StepContext context) {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mcpgateway.bootstrap.BootstrapException;
-import io.mcpgateway.bootstrap.BootstrapException.Reason;
-import io.mcpgateway.bootstrap.db.DatabaseKind;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ class SettingsTest {
   @Test
   void defaultsAreTheReferenceGatewayDefaults() {
     BootstrapConfig config = BootstrapConfig.from(new JsonObject());
-    assertEquals(DatabaseKind.SQLITE, config.databaseUrl().kind());
+    assertEquals("sqlite", config.databaseUrl().vendor().name());
     assertEquals("admin@example.com", config.adminEmail());
     assertEquals("changeme", config.adminPassword());
     assertEquals("Platform Administrator", config.adminFullName());
@@ -30,6 +29,16 @@ class SettingsTest {
     assertTrue(config.adminMustChangePassword());
     assertEquals(Duration.ofSeconds(300), config.lockTimeout());
     assertEquals(12, config.bcryptCost());
+    assertEquals(java.util.List.of(), config.migrationLocations(), "not set: the embedding code's choice stands");
+  }
+
+  @Test
+  void migrationLocationsComeFromTheEnvironmentAsACommaSeparatedList(@TempDir Path folder) {
+    JsonObject settings = SettingsLoader.load(folder.resolve("absent.json"), false,
+        Map.of("MIGRATION_LOCATIONS", "classpath:db/migration/{vendor}, filesystem:/srv/gateway/sql/{vendor} ,"));
+
+    assertEquals(java.util.List.of("classpath:db/migration/{vendor}", "filesystem:/srv/gateway/sql/{vendor}"),
+        BootstrapConfig.from(settings).migrationLocations());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.support;
 
 import io.mcpgateway.bootstrap.BootstrapVerticle;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
 import io.vertx.core.Future;
@@ -26,7 +27,11 @@ public final class Agents {
   }
 
   public static Future<String> deploy(Vertx vertx, JsonObject settings) {
-    return vertx.deployVerticle(new BootstrapVerticle(), new DeploymentOptions().setConfig(settings));
+    return deploy(vertx, new BootstrapVerticle(), settings);
+  }
+
+  public static Future<String> deploy(Vertx vertx, BootstrapVerticle agent, JsonObject settings) {
+    return vertx.deployVerticle(agent, new DeploymentOptions().setConfig(settings));
   }
 
   /** Waits for a future; unwraps its failure. */
@@ -50,12 +55,34 @@ public final class Agents {
 
   /** Deploys one agent and completes with its {@code db.ready} body; fails as the deployment does. */
   public static Future<JsonObject> bootstrap(Vertx vertx, JsonObject settings) {
+    return bootstrap(vertx, new BootstrapVerticle(), settings);
+  }
+
+  /** The same with an agent built by the test. */
+  public static Future<JsonObject> bootstrap(Vertx vertx, BootstrapVerticle agent, JsonObject settings) {
     Promise<JsonObject> ready = Promise.promise();
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ReadinessEvents.READY, message -> ready.tryComplete(message.body()));
+    if (!Context.isOnVertxThread()) {
+      // From the test thread, as an embedding gateway's main thread deploys; deploying from the
+      // consumer's event loop would start the next event loop's thread there.
+      try {
+        consumer.completion().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+      return deploy(vertx, agent, settings).compose(id -> ready.future()).eventually(consumer::unregister);
+    }
     return consumer.completion()
-        .compose(registered -> deploy(vertx, settings))
+        .compose(registered -> deploy(vertx, agent, settings))
         .compose(id -> ready.future())
         .eventually(consumer::unregister);
+  }
+
+  /** Completes with the next {@code db.failed} body published on this Vert.x instance. */
+  public static Future<JsonObject> failedEvent(Vertx vertx) {
+    Promise<JsonObject> failed = Promise.promise();
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ReadinessEvents.FAILED, message -> failed.tryComplete(message.body()));
+    return consumer.completion().compose(registered -> failed.future()).eventually(consumer::unregister);
   }
 
   /** Completes with the next {@code db.ready} body published on this Vert.x instance. */

@@ -1,6 +1,6 @@
 package io.mcpgateway.bootstrap.support;
 
-import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

@@ -1,6 +1,6 @@
 package io.mcpgateway.bootstrap.support;
 
-import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.support;
 
-import io.mcpgateway.bootstrap.config.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -8,11 +9,14 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Hands out fresh databases of each kind. Servers come from {@code TEST_PG_URL} /
- * {@code TEST_MYSQL_URL} when set, else from Testcontainers when a Docker engine is present, else
- * the tests that need them are skipped with a message. SQLite needs nothing.
+ * Hands out fresh databases of each vendor: the tests' one list of databases. Servers come from
+ * {@code TEST_PG_URL} / {@code TEST_MYSQL_URL} when set, else from Testcontainers when a Docker
+ * engine is present, else the tests that need them are skipped with a message. SQLite needs nothing.
  */
 public final class TestDatabases {
+
+  /** Every vendor's name, as {@link #of} takes it. */
+  public static final List<String> VENDORS = List.of("postgresql", "mysql", "sqlite");
 
   private static ServerEndpoint postgres;
   private static ServerEndpoint mysql;
@@ -21,16 +25,36 @@ public final class TestDatabases {
   private TestDatabases() {
   }
 
+  public static TestDatabase of(String vendor) throws Exception {
+    return switch (vendor) {
+      case "postgresql" -> postgres();
+      case "mysql" -> mysql();
+      case "sqlite" -> sqlite();
+      default -> throw new IllegalArgumentException(vendor);
+    };
+  }
+
   public static TestDatabase postgres() throws Exception {
-    return new ServerDatabase(postgresEndpoint());
+    return new ServerDatabase(postgresEndpoint(), "SELECT pg_advisory_lock(42424242424242)",
+        "DROP DATABASE IF EXISTS %s WITH (FORCE)");
   }
 
   public static TestDatabase mysql() throws Exception {
-    return new ServerDatabase(mysqlEndpoint());
+    return new ServerDatabase(mysqlEndpoint(), "SELECT GET_LOCK('mcpgateway_migration', 0)", "DROP DATABASE IF EXISTS %s");
   }
 
   public static TestDatabase sqlite() throws Exception {
     return new SqliteDatabase();
+  }
+
+  /** The administrative URL of the PostgreSQL server the tests use (skips the test when there is none). */
+  public static DatabaseUrl postgresServer() {
+    return postgresEndpoint().url();
+  }
+
+  /** The administrative URL of the MariaDB/MySQL server the tests use (skips the test when there is none). */
+  public static DatabaseUrl mysqlServer() {
+    return mysqlEndpoint().url();
   }
 
   private static synchronized ServerEndpoint postgresEndpoint() {

@@ -1,0 +1,22 @@
+package io.mcpgateway.bootstrap.db.mysql;
+
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+
+/** The reactive client's options for a URL: server, credentials, TLS and pipelining. */
+final class MySqlConnectOptions {
+
+  /** The client sends one statement at a time unless told otherwise; the orphan step sends six. */
+  private static final int PIPELINING = 8;
+
+  private MySqlConnectOptions() {
+  }
+
+  static MySQLConnectOptions of(DatabaseUrl url) {
+    MySQLConnectOptions options = new MySQLConnectOptions()
+        .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+        .setUser(url.user()).setPassword(url.password() == null ? "" : url.password())
+        .setPipeliningLimit(PIPELINING);
+    return MySqlTls.apply(options, url);
+  }
+}

@@ -1,0 +1,74 @@
+package io.mcpgateway.bootstrap.db.postgres;
+
+import io.mcpgateway.bootstrap.db.ClassWarmUp;
+import io.mcpgateway.bootstrap.db.ConnectionFailures;
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.DedicatedConnection;
+import io.mcpgateway.bootstrap.db.MigrationLock;
+import io.mcpgateway.bootstrap.db.ServerUrl;
+import io.mcpgateway.bootstrap.db.Vendor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.DatabaseException;
+import java.util.List;
+
+/** PostgreSQL: the reactive client for the run, pgjdbc for Flyway, a session advisory lock. */
+public final class PostgresVendor implements Vendor {
+
+  private static final String UNDEFINED_TABLE = "42P01";
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public String displayName() {
+    return "PostgreSQL";
+  }
+
+  @Override
+  public List<String> schemes() {
+    return List.of("postgresql", "postgres");
+  }
+
+  @Override
+  public String urlForms() {
+    return "postgresql://user:pass@host:5432/db (also postgres://, postgresql+driver://, jdbc:postgresql://)";
+  }
+
+  @Override
+  public DatabaseUrl parse(String afterScheme, boolean jdbc) {
+    ServerUrl server = ServerUrl.parse(this, afterScheme, 5432);
+    return server.toDatabaseUrl(this, PostgresTls.accept(server.parameters()));
+  }
+
+  @Override
+  public String jdbcUrl(DatabaseUrl url) {
+    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database() + PostgresTls.jdbcParameters(url);
+  }
+
+  @Override
+  public Future<DedicatedConnection> connect(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
+    return PgConnection.connect(vertx, PostgresConnectOptions.of(url))
+        .map(connection -> DedicatedConnection.of(connection))
+        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url, PostgresConnectFailures.CODES)));
+  }
+
+  @Override
+  public MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
+    return new PostgresAdvisoryLock();
+  }
+
+  @Override
+  public boolean isMissingTable(Throwable failure) {
+    return failure instanceof DatabaseException db && UNDEFINED_TABLE.equals(db.getSqlState());
+  }
+
+  @Override
+  public void warmUp() {
+    ClassWarmUp.serverConnection(List.of("io.vertx.pgclient.impl.codec.DataTypeCodec", "io.vertx.pgclient.impl.codec.DataType"));
+  }
+}

@@ -1,0 +1,61 @@
+package io.mcpgateway.bootstrap.error;
+
+/**
+ * The one failure type of the agent: a {@link Reason} that maps to an exit code and to the
+ * {@code db.failed} event, and a one-line message that names the cause and the fix. Messages
+ * never carry a password or a URL with credentials.
+ */
+public final class BootstrapException extends RuntimeException {
+
+  /** Why the bootstrap stopped; each reason has its own process exit code. */
+  public enum Reason {
+    BAD_CONFIG(2), BAD_URL(2), UNREACHABLE(3), AUTH(4), LOCK_TIMEOUT(5),
+    UNKNOWN_SCHEMA(6), MIGRATION_FAILED(7), STEP_FAILED(8), LOCK_RELEASE_FAILED(9), LOCK_FAILED(10), INTERNAL(1);
+
+    private final int exitCode;
+
+    Reason(int exitCode) {
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  private final Reason reason;
+  private final String step;
+
+  public BootstrapException(Reason reason, String message) {
+    this(reason, message, null);
+  }
+
+  public BootstrapException(Reason reason, String message, Throwable cause) {
+    this(reason, message, cause, null);
+  }
+
+  private BootstrapException(Reason reason, String message, Throwable cause, String step) {
+    super(message, cause);
+    this.reason = reason;
+    this.step = step;
+  }
+
+  /** Wraps any failure of a pipeline step; a {@code BootstrapException} keeps its reason and message. */
+  public static BootstrapException atStep(String step, Throwable failure) {
+    if (failure instanceof BootstrapException known) {
+      return known.step != null ? known : new BootstrapException(known.reason, known.getMessage(), known.getCause(), step);
+    }
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return new BootstrapException(Reason.STEP_FAILED, "step '" + step + "' failed: " + message.replace('\n', ' '),
+        failure, step);
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The pipeline step that failed, or {@code null} when the failure came before the pipeline. */
+  public String step() {
+    return step;
+  }
+}

@@ -1,0 +1,60 @@
+package io.mcpgateway.bootstrap.launch;
+
+import io.mcpgateway.bootstrap.BootstrapVerticle;
+import io.mcpgateway.bootstrap.db.Vendor;
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-shot run (a Kubernetes Job, an init container): a Vert.x sized for one verticle, the
+ * agent deployed once, Vert.x closed, the outcome as an exit code. Closing takes about 15 ms and is
+ * worth it: a process whose event-loop threads are still parked in epoll takes far longer to die.
+ */
+public final class OneShot {
+
+  static final String LEAN_SWITCH = "db.bootstrap.leanVertx";
+
+  private OneShot() {
+  }
+
+  /** Runs the agent on {@code settings} (already validated) and returns the exit code. */
+  public static int run(JsonObject settings, Vendor vendor) {
+    StartupPrewarm.start(vendor);
+    Vertx vertx = Vertx.vertx(options());
+    int code;
+    try {
+      vertx.deployVerticle(new BootstrapVerticle(), new DeploymentOptions().setConfig(settings))
+          .toCompletionStage().toCompletableFuture().join();
+      code = 0;
+    } catch (CompletionException e) {
+      // The verticle has logged the one-line cause already.
+      code = e.getCause() instanceof BootstrapException failure ? failure.reason().exitCode() : 1;
+    }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    } catch (Exception slowClose) {
+      LoggerFactory.getLogger(OneShot.class).debug("Vert.x did not close within 2 s; exiting anyway", slowClose);
+    }
+    return code;
+  }
+
+  /**
+   * One event loop (one verticle runs), small pools, no file cache (a one-shot run serves no files):
+   * each saved thread is CPU that sixteen replicas starting together on two cores share.
+   * {@code -Ddb.bootstrap.leanVertx=false} gives Vert.x's defaults (bench/run measures both).
+   */
+  private static VertxOptions options() {
+    if ("false".equals(System.getProperty(LEAN_SWITCH))) {
+      return new VertxOptions();
+    }
+    return new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2).setInternalBlockingPoolSize(2)
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false));
+  }
+}

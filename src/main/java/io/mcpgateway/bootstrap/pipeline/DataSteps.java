@@ -1,0 +1,68 @@
+package io.mcpgateway.bootstrap.pipeline;
+
+import io.mcpgateway.bootstrap.steps.BootstrapStep;
+import io.mcpgateway.bootstrap.steps.StepContext;
+import io.mcpgateway.bootstrap.steps.StepOutcome;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Runs the data steps in order, each that has work in its own transaction. Every step decides on
+ * the database as the steps before it left it: the remaining steps are asked together (the
+ * clients pipeline the reads, so a ready database costs one round trip for all of them), and after
+ * a step that changed rows the ones after it are asked again.
+ */
+final class DataSteps {
+
+  private final List<BootstrapStep> steps;
+  private final RunRecorder record;
+
+  DataSteps(List<BootstrapStep> steps, RunRecorder record) {
+    this.steps = List.copyOf(steps);
+    this.record = record;
+  }
+
+  Future<Void> run(StepContext context) {
+    return decideFrom(0, context);
+  }
+
+  private Future<Void> decideFrom(int first, StepContext context) {
+    if (first >= steps.size()) {
+      return Future.succeededFuture();
+    }
+    long started = System.nanoTime();
+    List<Future<Long>> answers = steps.subList(first, steps.size()).stream()
+        .map(step -> Futures.started(() -> step.pendingRows(context))).toList();
+    return Future.join(answers).transform(asked -> walk(first, new Decisions(first, answers, RunRecorder.millisSince(started)),
+        context));
+  }
+
+  /** The answers of one round of asking, for the steps from {@code first} on. */
+  private record Decisions(int first, List<Future<Long>> answers, long millis) {
+
+    Future<Long> of(int index) {
+      return answers.get(index - first);
+    }
+  }
+
+  private Future<Void> walk(int index, Decisions decisions, StepContext context) {
+    if (index >= steps.size()) {
+      return Future.succeededFuture();
+    }
+    BootstrapStep step = steps.get(index);
+    Future<Long> pending = decisions.of(index);
+    if (pending.failed()) {
+      return record.failed(step.name(), decisions.millis(), pending.cause());
+    }
+    if (pending.result() == null || pending.result() <= 0) {
+      record.nothingToDo(step.name(), decisions.millis());
+      return walk(index + 1, decisions, context);
+    }
+    return record.timeStep(step.name(), () -> Transactions.inTransaction(context.connection(), () -> step.apply(context)))
+        .compose(outcome -> changedSomething(outcome) ? decideFrom(index + 1, context) : walk(index + 1, decisions, context));
+  }
+
+  private static boolean changedSomething(StepOutcome outcome) {
+    return outcome.rowsChanged() > 0;
+  }
+}

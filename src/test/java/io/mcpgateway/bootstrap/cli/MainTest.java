@@ -1,0 +1,44 @@
+package io.mcpgateway.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @Test
+  void unknownOptionExitsWithUsageError() {
+    assertEquals(2, Main.run(new String[] {"--frobnicate"}, Map.of()));
+  }
+
+  @Test
+  void helpExitsZero() {
+    assertEquals(0, Main.run(new String[] {"--help"}, Map.of()));
+  }
+
+  @Test
+  void badUrlExitsBeforeTouchingAnything() {
+    assertEquals(2, Main.run(new String[0], Map.of("DATABASE_URL", "oracle://x/y")));
+  }
+
+  @Test
+  void oneShotRunOnSqliteExitsZeroAndCreatesTheDatabase(@TempDir Path folder) throws Exception {
+    Path config = folder.resolve("bootstrap.json");
+    Files.writeString(config, "{\"BCRYPT_COST\": \"4\"}");
+    Path database = folder.resolve("data").resolve("mcp.db");
+
+    int code = Main.run(new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", "sqlite:///" + database));
+
+    assertEquals(0, code);
+    assertEquals(true, Files.size(database) > 0);
+  }
+
+  @Test
+  void unreachableServerExitsThree() {
+    assertEquals(3, Main.run(new String[0], Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/gw")));
+  }
+}
