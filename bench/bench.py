@@ -22,6 +22,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "target", "db-bootstrap-agent.jar")
 LAUNCHER = os.path.join(ROOT, "bin", "db-bootstrap-agent")
 RESOURCE_TABLES = ["servers", "tools", "resources", "prompts", "gateways", "a2a_agents"]
+# The value column of each table's unique key with the team and owner in it (the agent's V3).
+KEY_COLUMNS = {"resources": "uri", "prompts": "name", "a2a_agents": "slug"}
 FLYWAY_CP = ":".join([os.path.join(ROOT, "bench", "target"), os.path.join(ROOT, "target", "lib", "*"), JAR])
 AGENT_ENV = {"PLATFORM_ADMIN_PASSWORD": "bench-Passw0rd", "MIGRATION_LOCK_TIMEOUT": "600"}
 # Each one-shot start-up tuning switched off in turn: a tuning stays only while its row shows a gain.
@@ -118,18 +120,42 @@ class Database:
             sys.exit(f"{self.kind} SQL failed: {out.stdout[-2000:]}\n{script[:500]}")
         return out.stdout
 
-    def seed_orphans(self, count):
+    def numbers(self, count, columns):
+        """SELECT of the given expressions of n over the numbers 1..count."""
+        cols = ", ".join(columns)
+        if self.kind == "postgresql":
+            return f"SELECT {cols} FROM generate_series(1, {count}) n"
+        if self.kind == "mysql":
+            return f"SELECT {cols} FROM (SELECT seq AS n FROM seq_1_to_{count}) s"
+        return f"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {count}) SELECT {cols} FROM s"
+
+    def text(self, prefix, number):
+        """prefix || number, as the kind writes it."""
+        if self.kind == "mysql":
+            return f"CONCAT('{prefix}', {number})"
+        return f"'{prefix}' || ({number})"
+
+    def seed_orphans(self, count, collide_for_team=None):
+        """count orphans over the six tables. With a team: in the keyed tables (resources, prompts,
+        a2a_agents, by uri/name/slug) 5% of the orphans take a value a row of that team already holds,
+        and 5% one another orphan takes first: 10% of them must be left alone."""
         per_table = count // len(RESOURCE_TABLES)
         statements = []
         for table in RESOURCE_TABLES:
             statements.append(f"DELETE FROM {table};")
-            if self.kind == "postgresql":
-                statements.append(f"INSERT INTO {table} (id, name) SELECT 'o-' || g, 'orphan' FROM generate_series(1, {per_table}) g;")
-            elif self.kind == "mysql":
-                statements.append(f"INSERT INTO {table} (id, name) SELECT CONCAT('o-', seq), 'orphan' FROM seq_1_to_{per_table};")
-            else:
-                statements.append(f"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {per_table}) "
-                                  f"INSERT INTO {table} (id, name) SELECT 'o-' || n, 'orphan' FROM s;")
+            key = KEY_COLUMNS.get(table) if collide_for_team else None
+            if not key:
+                select = self.numbers(per_table, [self.text("o-", "n"), "'orphan'"])
+                statements.append(f"INSERT INTO {table} (id, name) {select};")
+                continue
+            twentieth = per_table // 20
+            value = (f"CASE WHEN n <= {per_table - twentieth} THEN {self.text('v-', 'n')} "
+                     f"ELSE {self.text('v-', f'n - {per_table - 2 * twentieth}')} END")
+            orphan = {"id": self.text("o-", "n"), "name": "'orphan'", key: value}
+            kept = {"id": self.text("k-", "n"), "name": "'kept'", "team_id": f"'{collide_for_team}'",
+                    "owner_email": "'admin@example.com'", "visibility": "'public'", key: self.text("v-", "n")}
+            for rows, number in ((orphan, per_table), (kept, twentieth)):
+                statements.append(f"INSERT INTO {table} ({', '.join(rows)}) {self.numbers(number, list(rows.values()))};")
         statements.append({"postgresql": "VACUUM ANALYZE;", "mysql": "", "sqlite": "ANALYZE;"}[self.kind])
         self.sql("\n".join(statements))
         return per_table * len(RESOURCE_TABLES)
@@ -201,23 +227,29 @@ def startup_figures(kind, admin_url, runs):
     return {name: medians(samples) for name, samples in figures.items()}
 
 
-def orphan_figures(kind, admin_url, size, runs):
+def orphan_figures(kind, admin_url, size, runs, collide=False):
+    """The agent's orphans step against the plain UPDATEs on the same number of orphans. With collide,
+    the agent's seed has 10% orphans that must be left alone, while the plain UPDATEs run on a seed
+    without any (they would fail on a unique key otherwise)."""
     db = Database(kind, admin_url).create()
     try:
         agent(db)
         team = db.admin_team()
         zero = [agent(db)[1] for _ in range(runs)]
-        step, raw, rss = [], [], []
+        step, raw, rss, left = [], [], [], []
         for rep in range(runs):
             for side in (("agent", "raw") if rep % 2 == 0 else ("raw", "agent")):
-                seeded = db.seed_orphans(size)
                 if side == "raw":
+                    seeded = db.seed_orphans(size)
                     raw.append(db.raw_orphan_update_seconds(team))
                     continue
+                seeded = db.seed_orphans(size, team if collide else None)
                 _, peak, out, _ = agent(db)
-                step.append(int(re.search(r"orphans (\d+)", out.split("Database ready")[-1]).group(1)) / 1000.0)
+                ready = out.split("Database ready")[-1]
+                step.append(int(re.search(r"orphans (\d+)", ready).group(1)) / 1000.0)
+                left.append(sum(int(n) for n in re.findall(r"Left (\d+) orphaned", out)))
                 rss.append(peak)
-        return {"orphans": seeded, "agent_step_s": round(statistics.median(step), 3),
+        return {"orphans": seeded, "left_alone": left, "agent_step_s": round(statistics.median(step), 3),
                 "raw_updates_s": round(statistics.median(raw), 3),
                 "ratio": round(statistics.median(step) / statistics.median(raw), 3),
                 "agent_rss_mib": round(statistics.median(rss), 1), "zero_orphans_rss_mib": round(statistics.median(zero), 1),
@@ -322,6 +354,7 @@ def main():
         orphans = {f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M":
                    orphan_figures(kind, admin[kind], size, 2 if args.quick else 5 if size < 1_000_000 else 3)
                    for size in sizes}
+        orphans["100k, 10% colliding"] = orphan_figures(kind, admin[kind], 100_000, 2 if args.quick else 5, collide=True)
         racing = racing_figures(kind, admin[kind], 16, 1 if args.quick else 3)
         results["kinds"][kind] = {"startup": start, "orphans": orphans, "racing": racing}
     with open(args.output, "w") as out:
@@ -364,7 +397,8 @@ def print_table(results):
         for size, o in r["orphans"].items():
             print(f"{kind:<11}{'orphans ' + size:<22}{o['agent_step_s']:>9.3f}{o['agent_rss_mib']:>9.1f}  "
                   f"{o['ratio']:.2f} x raw UPDATEs {o['raw_updates_s']:.3f} s (target <= 1.2: {verdict(o['ratio'] <= 1.2)}); "
-                  f"RSS +{o['rss_delta_mib']:.1f} MiB over 0 orphans (target <= 30: {verdict(o['rss_delta_mib'] <= 30)})")
+                  f"RSS +{o['rss_delta_mib']:.1f} MiB over 0 orphans (target <= 30: {verdict(o['rss_delta_mib'] <= 30)})"
+                  + (f"; left alone per run: {o['left_alone']}" if "colliding" in size else ""))
         rc = r["racing"]
         ok = end_state_ok(rc["checks"])
         print(f"{kind:<11}{'16 racing':<22}{rc['racing_s']:>9.3f}{'':>9}  {rc['ratio']:.2f} x 16 one after another "

@@ -1,6 +1,8 @@
 package io.mcpgateway.bootstrap;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.config.RoleDefinition;
+import io.mcpgateway.bootstrap.config.RolesFile;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.metrics.BootstrapMetrics;
@@ -40,7 +42,7 @@ public final class BootstrapVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private final List<String> migrationLocations;
   private final AdoptionSignature adoption;
-  private final List<BootstrapStep> steps;
+  private final List<BootstrapStep> gatewaySteps;
 
   /** The bundled migrations and steps, without metrics. */
   public BootstrapVerticle() {
@@ -56,7 +58,7 @@ public final class BootstrapVerticle extends VerticleBase {
     this.registry = builder.registry;
     this.migrationLocations = List.copyOf(builder.migrationLocations);
     this.adoption = builder.adoption;
-    this.steps = Stream.concat(BuiltInSteps.all().stream(), builder.steps.stream()).toList();
+    this.gatewaySteps = List.copyOf(builder.steps);
   }
 
   public static Builder builder() {
@@ -115,25 +117,32 @@ public final class BootstrapVerticle extends VerticleBase {
       migrations = new MigrationSource(config.migrationLocations().isEmpty() ? migrationLocations
           : config.migrationLocations(), adoption);
     } catch (BootstrapException e) {
-      return failBeforeStart(e);
+      return failBeforeStart(e, null, registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, "unknown"));
     }
     String kind = config.databaseUrl().vendor().name();
     ReadinessBoard.post(vertx, ReadinessEvents.pending(kind));
     PipelineListener listener = registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, kind);
-    return vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS, request -> request.reply(ReadinessBoard.current(vertx)))
-        .completion()
-        .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps, listener).run())
-        .onSuccess(this::announceReady)
-        .recover(failure -> announceFailure(config.databaseUrl().vendor(), failure));
+    return vertx.executeBlocking(() -> RolesFile.roles(config), false) // a file read: not on the event loop
+        .transform(roles -> roles.succeeded() ? Future.succeededFuture(roles.result())
+            : failBeforeStart(BootstrapException.atStep("config", roles.cause()), kind, listener))
+        .compose(roles -> vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS,
+                request -> request.reply(ReadinessBoard.current(vertx))).completion()
+            .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps(roles), listener).run())
+            .onSuccess(this::announceReady)
+            .recover(failure -> announceFailure(config.databaseUrl().vendor(), failure)));
   }
 
-  private Future<?> failBeforeStart(BootstrapException error) {
+  /** The built-in steps (creating {@code roles}), then the gateway's. */
+  private List<BootstrapStep> steps(List<RoleDefinition> roles) {
+    return Stream.concat(BuiltInSteps.all(roles).stream(), gatewaySteps.stream()).toList();
+  }
+
+  /** A bad setting, found before the pipeline starts; {@code kind} is null when the URL itself is the problem. */
+  private <T> Future<T> failBeforeStart(BootstrapException error, String kind, PipelineListener listener) {
     LOG.error("Bootstrap failed [{}]: {}", error.reason(), error.getMessage());
     BootstrapException atConfig = BootstrapException.atStep("config", error);
-    if (registry != null) {
-      new BootstrapMetrics(registry, "unknown").runFinished(false, 0); // the gauge shows -1 here too
-    }
-    post(ReadinessEvents.FAILED, ReadinessEvents.failedBeforeStart(null, atConfig));
+    listener.runFinished(false, 0); // the gauge shows -1 here too
+    post(ReadinessEvents.FAILED, ReadinessEvents.failedBeforeStart(kind, atConfig));
     return Future.failedFuture(atConfig);
   }
 

@@ -4,6 +4,8 @@ import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Locale;
  *
  * @param migrationLocations {@code MIGRATION_LOCATIONS}, comma-separated; empty when not set (the
  *     embedding code's choice, or the bundled migrations, apply)
+ * @param rolesFile the roles file when {@code MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_ENABLED} is on, else null
  */
 public record BootstrapConfig(DatabaseUrl databaseUrl,
                               boolean emailAuthEnabled,
@@ -28,11 +31,13 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
                               boolean adminRequirePasswordChangeOnBootstrap,
                               Duration lockTimeout,
                               int bcryptCost,
-                              List<String> migrationLocations) {
+                              List<String> migrationLocations,
+                              Path rolesFile) {
 
   /** Optional keys: no default, so the embedding code's choice stands unless one is set. */
   public static final String MIGRATION_LOCATIONS = "MIGRATION_LOCATIONS";
   public static final List<String> OPTIONAL_KEYS = List.of(MIGRATION_LOCATIONS);
+  private static final String ROLES_ENABLED = "MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_ENABLED";
 
   public static final String DEFAULT_ADMIN_PASSWORD = "changeme";
 
@@ -48,7 +53,9 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         .put("PASSWORD_CHANGE_ENFORCEMENT_ENABLED", "true")
         .put("ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP", "true")
         .put("MIGRATION_LOCK_TIMEOUT", "300")
-        .put("BCRYPT_COST", "12");
+        .put("BCRYPT_COST", "12")
+        .put(ROLES_ENABLED, "false")
+        .put(RolesFile.VARIABLE, "additional_roles_in_db.json");
   }
 
   /** Reads the settings over the defaults; a missing key takes its default. */
@@ -69,7 +76,8 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         flag(all, "ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP"),
         seconds(all, "MIGRATION_LOCK_TIMEOUT"),
         bcryptCost(all),
-        list(all, MIGRATION_LOCATIONS));
+        list(all, MIGRATION_LOCATIONS),
+        flag(all, ROLES_ENABLED) ? path(all, RolesFile.VARIABLE) : null);
   }
 
   /** Whether the new admin must change the password at first login: both flags must say so. */
@@ -84,6 +92,14 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
       throw bad(key + " is empty");
     }
     return text;
+  }
+
+  private static Path path(JsonObject all, String key) {
+    try {
+      return Path.of(text(all, key));
+    } catch (InvalidPathException e) {
+      throw bad(key + " is not a usable file name");
+    }
   }
 
   /** A comma-separated list; absent or blank is empty. */

@@ -51,6 +51,9 @@ public interface Vendor {
   /** A new migration lock for one run, taken on the connection {@link #connect} opened. */
   MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker);
 
+  /** The SQL that differs on this database. */
+  SqlDialect dialect();
+
   /** Whether a failed query failed because the table it read does not exist. */
   boolean isMissingTable(Throwable failure);
 

@@ -6,8 +6,9 @@ import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.mcpgateway.bootstrap.schema.SchemaInspector.Inspection;
 import java.sql.Connection;
-import java.util.stream.Collectors;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -44,14 +45,14 @@ final class FlywayMigration {
   private SchemaOutcome migrateBlocking() {
     try {
       Flyway flyway = configure().load();
-      SchemaState state;
+      Inspection found;
       try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-        state = SchemaInspector.inspect(connection, source.adoption());
+        found = SchemaInspector.inspect(connection, source.adoption());
       }
-      return switch (state) {
+      return switch (found.state()) {
         case UNKNOWN -> throw unknownSchema();
-        case CURRENT_UNVERSIONED -> baseline();
-        case EMPTY, VERSIONED -> apply(flyway, state);
+        case CURRENT_UNVERSIONED -> baseline(found);
+        case EMPTY, VERSIONED -> apply(flyway, found.state());
       };
     } catch (BootstrapException e) {
       throw e;
@@ -67,15 +68,20 @@ final class FlywayMigration {
   private BootstrapException unknownSchema() {
     AdoptionSignature adoption = source.adoption();
     String why = adoption.adopts()
-        ? "is not the schema of version " + adoption.baselineVersion() + " (it lacks one of "
-            + adoption.tellTaleColumns().stream().map(Object::toString).collect(Collectors.joining(", ")) + ")"
+        ? "is not a schema the agent knows (it looked for the columns of " + adoption.describe() + ")"
         : "no adoption signature is configured";
     return new BootstrapException(Reason.UNKNOWN_SCHEMA, "the database has tables but no " + MigrationSource.HISTORY_TABLE
         + " and " + why + "; nothing was changed: upgrade it with the gateway version that made it, or point DATABASE_URL"
         + " at an empty database");
   }
 
-  private SchemaOutcome apply(Flyway flyway, SchemaState state) {
+  private SchemaOutcome apply(Flyway flyway, SchemaState state) throws SQLException {
+    MigrationInfo[] pending = flyway.info().pending();
+    if (pending.length > 0) {
+      try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+        MigrationPrecheck.check(pending, url.vendor(), connection);
+      }
+    }
     MigrateResult result = flyway.migrate();
     String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
     if (result.migrationsExecuted > 0) {
@@ -84,10 +90,15 @@ final class FlywayMigration {
     return new SchemaOutcome(state, version, result.migrationsExecuted);
   }
 
-  private SchemaOutcome baseline() {
-    String version = source.adoption().baselineVersion();
+  private SchemaOutcome baseline(Inspection found) throws SQLException {
+    String version = found.baselineVersion();
     LOG.warn("Database has the schema of version {} but no {}: baselining at version {} instead of re-applying migrations",
         version, MigrationSource.HISTORY_TABLE, version);
+    if (found.alembic()) {
+      LOG.warn("The upstream gateway's own migrations built this database ({} is there): the agent adopts it, and from"
+          + " now on its Flyway history manages the schema; the upstream Python bootstrap must not run on it again"
+          + " (its Alembic chain would meet the agent's tables)", SchemaInspector.ALEMBIC_HISTORY);
+    }
     Flyway flyway = configure().baselineVersion(version).baselineDescription("current schema found without history").load();
     flyway.baseline();
     return apply(flyway, SchemaState.CURRENT_UNVERSIONED);

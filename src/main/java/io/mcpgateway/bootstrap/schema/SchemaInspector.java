@@ -1,5 +1,6 @@
 package io.mcpgateway.bootstrap.schema;
 
+import io.mcpgateway.bootstrap.schema.AdoptionSignature.Level;
 import io.mcpgateway.bootstrap.schema.AdoptionSignature.TableColumn;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,26 +16,36 @@ import java.util.Set;
  */
 final class SchemaInspector {
 
+  /** Alembic's history table: the upstream gateway's own migrations built the database. */
+  static final String ALEMBIC_HISTORY = "alembic_version";
+
+  /**
+   * What was found.
+   *
+   * @param baselineVersion for {@link SchemaState#CURRENT_UNVERSIONED}, the version the signature recognised
+   * @param alembic whether the upstream gateway's Alembic history table is there
+   */
+  record Inspection(SchemaState state, String baselineVersion, boolean alembic) {
+  }
+
   private SchemaInspector() {
   }
 
-  static SchemaState inspect(Connection connection, AdoptionSignature adoption) throws SQLException {
+  static Inspection inspect(Connection connection, AdoptionSignature adoption) throws SQLException {
     Set<String> tables = tableNames(connection);
+    boolean alembic = tables.contains(ALEMBIC_HISTORY);
     if (tables.contains(MigrationSource.HISTORY_TABLE)) {
-      return SchemaState.VERSIONED;
+      return new Inspection(SchemaState.VERSIONED, null, alembic);
     }
     if (tables.isEmpty()) {
-      return SchemaState.EMPTY;
+      return new Inspection(SchemaState.EMPTY, null, false);
     }
-    if (!adoption.adopts()) {
-      return SchemaState.UNKNOWN;
-    }
-    for (TableColumn column : adoption.tellTaleColumns()) {
-      if (!hasColumn(connection, column)) {
-        return SchemaState.UNKNOWN;
+    for (Level level : adoption.levels()) {
+      if (hasAll(connection, level)) {
+        return new Inspection(SchemaState.CURRENT_UNVERSIONED, level.version(), alembic);
       }
     }
-    return SchemaState.CURRENT_UNVERSIONED;
+    return new Inspection(SchemaState.UNKNOWN, null, alembic);
   }
 
   static Set<String> tableNames(Connection connection) throws SQLException {
@@ -51,6 +62,15 @@ final class SchemaInspector {
       }
     }
     return names;
+  }
+
+  private static boolean hasAll(Connection connection, Level level) throws SQLException {
+    for (TableColumn column : level.tellTaleColumns()) {
+      if (!hasColumn(connection, column)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasColumn(Connection connection, TableColumn column) throws SQLException {

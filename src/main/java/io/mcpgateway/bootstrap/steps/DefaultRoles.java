@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.steps;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.config.RoleDefinition;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
@@ -16,29 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four system roles, created where absent (one query to see which exist, one batch for the
- * rest), and the platform_admin grant to the admin unless an active global grant exists. Unlike
- * the reference, a failed insert fails the step instead of being logged and skipped.
+ * The roles of the run (the built-in four, or the roles file's), created where absent (one query to
+ * see which exist, one batch for the rest; an existing role is never rewritten), the platform_admin
+ * grant to the admin unless an active global grant exists, and {@code is_admin} on every user who
+ * holds that grant (the upstream gateway keeps the two in step). Unlike the reference, a failed
+ * insert fails the step instead of being logged and skipped.
  */
 public final class DefaultRoles implements BootstrapStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRoles.class);
-
-  @Override
-  public String name() {
-    return "roles";
-  }
-
-  /** The four defaults as a derived table d(name, scope), from parameters #{n0}/#{s0} ... */
-  private static final String DEFAULTS_TABLE = defaultsTable();
-
-  /**
-   * Which default roles are missing is asked of the database, so a role counts as present under
-   * the database's own comparison rules (MariaDB's default collation ignores case): the check and
-   * the unique constraint never disagree.
-   */
-  private static final String MISSING_ROLES = "FROM (" + DEFAULTS_TABLE + ") d WHERE NOT EXISTS"
-      + " (SELECT 1 FROM roles r WHERE r.name = d.name AND r.scope = d.scope)";
 
   /** The platform_admin grant to make: only if the admin exists and holds no active global grant. */
   private static final String GRANTABLE = "FROM roles r JOIN email_users u ON u.email = #{email}"
@@ -46,7 +33,34 @@ public final class DefaultRoles implements BootstrapStep {
       + " AND NOT EXISTS (SELECT 1 FROM user_roles g WHERE g.user_email = u.email AND g.role_id = r.id"
       + " AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)";
 
-  /** The missing roles and the missing grant. */
+  /**
+   * Users who hold the active global platform_admin grant but are not marked as admins (the subquery
+   * reads other tables only: MySQL refuses an UPDATE whose subquery reads the updated table).
+   */
+  private static final String UNMARKED_ADMIN = "is_admin = FALSE AND email IN"
+      + " (SELECT g.user_email FROM user_roles g JOIN roles r ON r.id = g.role_id WHERE r.name = #{role}"
+      + " AND r.scope = #{global} AND g.scope = #{global} AND g.scope_id IS NULL AND g.is_active = TRUE)";
+
+  private final List<RoleDefinition> roles;
+  /** The roles as a derived table d(name, scope), from parameters #{n0}/#{s0} ... */
+  private final String missingRoles;
+
+  public DefaultRoles(List<RoleDefinition> roles) {
+    this.roles = List.copyOf(roles);
+    this.missingRoles = "FROM (" + rolesTable() + ") d WHERE NOT EXISTS"
+        + " (SELECT 1 FROM roles r WHERE r.name = d.name AND r.scope = d.scope)";
+  }
+
+  @Override
+  public String name() {
+    return "roles";
+  }
+
+  /**
+   * The missing roles, the missing grant and the unmarked admins. Which roles are missing is asked of
+   * the database, so a role counts as present under its own comparison rules (MariaDB's default
+   * collation ignores case): the check and the unique key never disagree.
+   */
   @Override
   public Future<Long> pendingRows(StepContext context) {
     BootstrapConfig config = context.config();
@@ -54,47 +68,58 @@ public final class DefaultRoles implements BootstrapStep {
       LOG.info("Email authentication disabled: no default roles to create");
       return Future.succeededFuture(0L);
     }
-    Map<String, Object> params = new HashMap<>(defaultParams());
+    Map<String, Object> params = new HashMap<>(roleParams());
     params.putAll(grantParams(config.adminEmail()));
-    return Rows.counts(context.connection(),
-            "SELECT (SELECT COUNT(*) " + MISSING_ROLES + "), (SELECT COUNT(*) " + GRANTABLE + ")", params)
-        .map(counts -> counts[0] + counts[1]);
+    return Rows.counts(context.connection(), "SELECT (SELECT COUNT(*) " + missingRoles + "), (SELECT COUNT(*) " + GRANTABLE
+            + "), (SELECT COUNT(*) FROM email_users WHERE " + UNMARKED_ADMIN + ")", params)
+        .map(counts -> counts[0] + counts[1] + counts[2]);
   }
 
   @Override
   public Future<StepOutcome> apply(StepContext context) {
     BootstrapConfig config = context.config();
     SqlConnection connection = context.connection();
-    return createMissingRoles(connection, config.adminEmail())
-        .compose(roles -> grantPlatformAdmin(connection, config.adminEmail()).map(grants -> StepOutcome.changed(roles + grants)));
+    return createMissingRoles(context)
+        .compose(created -> grantPlatformAdmin(connection, config.adminEmail()).map(granted -> created + granted))
+        .compose(sofar -> markAdmins(connection, config.adminEmail()).map(marked -> StepOutcome.changed(sofar + marked)));
   }
 
-  private static Future<Long> createMissingRoles(SqlConnection connection, String adminEmail) {
-    return Rows.query(connection, "SELECT d.name, d.scope " + MISSING_ROLES, defaultParams())
-        .compose(rows -> {
-          Set<String> missingKeys = new HashSet<>();
-          for (Row row : rows) {
-            missingKeys.add(row.getString(0) + "/" + row.getString(1));
-          }
-          List<Map<String, Object>> missing = SystemRole.DEFAULTS.stream()
-              .filter(role -> missingKeys.contains(role.key()))
-              .map(role -> Map.<String, Object>of("id", UUID.randomUUID().toString(), "name", role.name(),
-                  "description", role.description(), "scope", role.scope(),
-                  "permissions", new JsonArray(role.permissions()).encode(), "createdBy", adminEmail))
-              .toList();
-          if (missing.isEmpty()) {
-            return Future.succeededFuture(0L);
-          }
-          return SqlTemplate.forUpdate(connection,
-                  "INSERT INTO roles (id, name, description, scope, permissions, created_by, is_system_role, is_active,"
-                      + " created_at, updated_at) VALUES (#{id}, #{name}, #{description}, #{scope}, #{permissions},"
-                      + " #{createdBy}, TRUE, TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-              .executeBatch(missing)
-              .map(done -> {
-                LOG.info("Created system role(s): {}", missing.stream().map(m -> m.get("name")).toList());
-                return (long) missing.size();
-              });
-        });
+  private Future<Long> createMissingRoles(StepContext context) {
+    SqlConnection connection = context.connection();
+    String adminEmail = context.config().adminEmail();
+    return Rows.query(connection, "SELECT d.name, d.scope " + missingRoles, roleParams()).compose(rows -> {
+      Set<String> missingKeys = new HashSet<>();
+      for (Row row : rows) {
+        missingKeys.add(row.getString(0) + "/" + row.getString(1));
+      }
+      List<Map<String, Object>> missing = roles.stream().filter(role -> missingKeys.contains(role.key()))
+          .map(role -> insertParams(role, adminEmail)).toList();
+      if (missing.isEmpty()) {
+        return Future.succeededFuture(0L);
+      }
+      return SqlTemplate.forUpdate(connection,
+              "INSERT INTO roles (id, name, description, scope, permissions, created_by, is_system_role, is_active,"
+                  + " created_at, updated_at) VALUES (#{id}, #{name}, #{description}, #{scope}, "
+                  + context.vendor().dialect().json("#{permissions}") + ", #{createdBy}, #{system}, TRUE,"
+                  + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+          .executeBatch(missing)
+          .map(done -> {
+            LOG.info("Created role(s): {}", missing.stream().map(m -> m.get("name")).toList());
+            return (long) missing.size();
+          });
+    });
+  }
+
+  private static Map<String, Object> insertParams(RoleDefinition role, String adminEmail) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("id", UUID.randomUUID().toString());
+    params.put("name", role.name());
+    params.put("description", role.description());
+    params.put("scope", role.scope());
+    params.put("permissions", new JsonArray(role.permissions()).encode());
+    params.put("createdBy", adminEmail);
+    params.put("system", role.systemRole());
+    return params;
   }
 
   /** One set-based statement: the grant {@link #GRANTABLE} describes, if any. */
@@ -106,30 +131,40 @@ public final class DefaultRoles implements BootstrapStep {
             + " SELECT #{id}, u.email, r.id, r.scope, NULL, u.email, CURRENT_TIMESTAMP, TRUE " + GRANTABLE, params)
         .onSuccess(granted -> {
           if (granted > 0) {
-            LOG.info("Granted {} to {}", SystemRole.PLATFORM_ADMIN, email);
+            LOG.info("Granted {} to {}", RoleDefinition.PLATFORM_ADMIN, email);
           }
         });
   }
 
-  private static String defaultsTable() {
-    StringBuilder defaults = new StringBuilder();
-    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
-      defaults.append(i == 0 ? "" : " UNION ALL ").append("SELECT #{n").append(i).append("} AS name, #{s").append(i)
-          .append("} AS scope");
-    }
-    return defaults.toString();
+  private static Future<Long> markAdmins(SqlConnection connection, String email) {
+    return Rows.update(connection, "UPDATE email_users SET is_admin = TRUE, updated_at = CURRENT_TIMESTAMP WHERE "
+            + UNMARKED_ADMIN, grantParams(email))
+        .onSuccess(marked -> {
+          if (marked > 0) {
+            LOG.info("Marked {} holder(s) of the {} grant as admins (is_admin)", marked, RoleDefinition.PLATFORM_ADMIN);
+          }
+        });
   }
 
-  private static Map<String, Object> defaultParams() {
+  private String rolesTable() {
+    StringBuilder table = new StringBuilder();
+    for (int i = 0; i < roles.size(); i++) {
+      table.append(i == 0 ? "" : " UNION ALL ").append("SELECT #{n").append(i).append("} AS name, #{s").append(i)
+          .append("} AS scope");
+    }
+    return table.toString();
+  }
+
+  private Map<String, Object> roleParams() {
     Map<String, Object> params = new HashMap<>();
-    for (int i = 0; i < SystemRole.DEFAULTS.size(); i++) {
-      params.put("n" + i, SystemRole.DEFAULTS.get(i).name());
-      params.put("s" + i, SystemRole.DEFAULTS.get(i).scope());
+    for (int i = 0; i < roles.size(); i++) {
+      params.put("n" + i, roles.get(i).name());
+      params.put("s" + i, roles.get(i).scope());
     }
     return params;
   }
 
   private static Map<String, Object> grantParams(String email) {
-    return Map.of("email", email, "role", SystemRole.PLATFORM_ADMIN, "global", SystemRole.GLOBAL);
+    return Map.of("email", email, "role", RoleDefinition.PLATFORM_ADMIN, "global", RoleDefinition.GLOBAL);
   }
 }

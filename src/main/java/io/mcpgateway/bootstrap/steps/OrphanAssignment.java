@@ -1,8 +1,11 @@
 package io.mcpgateway.bootstrap.steps;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.db.SqlDialect;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,17 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands rows with no team, owner or visibility to the admin's personal team: one UPDATE per
- * table, so a million orphans cost six statements, not a million round trips or objects. Unlike
- * the reference, only the missing fields are filled: a row that has a team keeps it.
+ * Hands rows with no team, owner or visibility to the admin's personal team: one UPDATE per table,
+ * so a million orphans cost six statements, not a million round trips or objects. Unlike the
+ * reference, only the missing fields are filled (a row that has a team keeps it), and an orphan
+ * whose adoption would break a unique key of its table ({@link OrphanTable}) is left exactly as it
+ * is, never renamed (upstream renames such rows, and its users lose links at every restart); the
+ * rows left alone are counted, and the first few named, per table.
  */
 public final class OrphanAssignment implements BootstrapStep {
 
   /** The reference's marker for rows adopted by this migration. */
   public static final String MIGRATION_SOURCE = "mcpgateway-0.7.0-migration";
-
-  /** Fixed table names from the code, never from configuration. */
-  static final List<String> RESOURCE_TABLES = List.of("servers", "tools", "resources", "prompts", "gateways", "a2a_agents");
+  private static final int NAMED = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(OrphanAssignment.class);
 
@@ -29,12 +33,9 @@ public final class OrphanAssignment implements BootstrapStep {
     return "orphans";
   }
 
-  /** A row the admin's team adopts: no team, no owner or no visibility. */
-  private static final String ORPHAN = "team_id IS NULL OR owner_email IS NULL OR visibility IS NULL";
-
   /**
-   * The orphans of every table, once the admin has a personal team to hand them to; without one
-   * there is nothing this step can do, and it says so.
+   * The orphans adoption would change, once the admin has a personal team to hand them to (without
+   * one there is nothing this step can do, and it says so): every orphan less those left alone.
    */
   @Override
   public Future<Long> pendingRows(StepContext context) {
@@ -43,16 +44,21 @@ public final class OrphanAssignment implements BootstrapStep {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
-    String orphans = RESOURCE_TABLES.stream().map(table -> "(SELECT COUNT(*) FROM " + table + " WHERE " + ORPHAN + ")")
+    SqlDialect dialect = context.vendor().dialect();
+    String orphans = OrphanTable.ALL.stream().map(OrphanTable::orphansSql).collect(Collectors.joining(" + "));
+    String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(table -> table.leftAloneSql(dialect))
         .collect(Collectors.joining(" + "));
-    return Rows.counts(context.connection(), "SELECT (SELECT COUNT(*) FROM (" + PersonalTeam.FIND_TEAM + ") t), " + orphans,
-            Map.of("email", config.adminEmail()))
+    return PersonalTeam.findTeam(context.connection(), config.adminEmail()).compose(team -> Rows.counts(context.connection(),
+            "SELECT " + orphans + ", " + leftAlone, params(team.orElse(""), config.adminEmail()))
         .map(found -> {
-          if (found[0] == 0 && found[1] > 0) {
-            LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[1]);
+          if (team.isEmpty()) {
+            if (found[0] > 0) {
+              LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
+            }
+            return 0L;
           }
-          return found[0] == 0 ? 0L : found[1];
-        });
+          return found[0] - found[1];
+        }));
   }
 
   @Override
@@ -60,33 +66,48 @@ public final class OrphanAssignment implements BootstrapStep {
     BootstrapConfig config = context.config();
     SqlConnection connection = context.connection();
     return PersonalTeam.findTeam(connection, config.adminEmail())
-        .compose(team -> team.isEmpty() ? Future.succeededFuture(0L) : assignAll(connection, team.get(), config.adminEmail()))
-        .map(StepOutcome::changed);
+        .compose(team -> team.isEmpty() ? Future.succeededFuture(StepOutcome.changed(0))
+            : adoptAll(connection, context.vendor().dialect(), params(team.get(), config.adminEmail())));
   }
 
   /**
-   * The six statements are sent together: the PostgreSQL and MySQL clients pipeline them on the
-   * one connection (in order, in the one transaction), so a warm run waits one round trip, not six,
+   * The statements are sent together: the PostgreSQL and MySQL clients pipeline them on the one
+   * connection (in order, in the one transaction), so the run waits one round trip, not a dozen,
    * while it holds the lock that other replicas queue for.
    */
-  private static Future<Long> assignAll(SqlConnection connection, String teamId, String email) {
-    Map<String, Object> params = Map.of("team", teamId, "email", email, "public", "public", "source", MIGRATION_SOURCE);
-    List<Future<Long>> updates = RESOURCE_TABLES.stream()
-        .map(table -> Rows.update(connection, assignSql(table), params).onSuccess(changed -> {
-          if (changed > 0) {
-            LOG.info("Assigned {} orphaned {} to the admin's team", changed, table);
-          }
-        }))
-        .toList();
-    return Future.all(updates).map(done -> updates.stream().mapToLong(Future::result).sum());
+  private static Future<StepOutcome> adoptAll(SqlConnection connection, SqlDialect dialect, Map<String, Object> params) {
+    List<Future<Long>> adopted = new ArrayList<>();
+    Map<String, Future<long[]>> leftAlone = new LinkedHashMap<>();
+    Map<String, Future<List<String>>> firstLeftAlone = new LinkedHashMap<>();
+    for (OrphanTable table : OrphanTable.ALL) {
+      adopted.add(Rows.update(connection, table.adoptSql(dialect), params).onSuccess(changed -> {
+        if (changed > 0) {
+          LOG.info("Assigned {} orphaned {} to the admin's team", changed, table.name());
+        }
+      }));
+      if (table.keyed()) {
+        leftAlone.put(table.name(), Rows.counts(connection, "SELECT " + table.orphansSql(), Map.of()));
+        firstLeftAlone.put(table.name(), Rows.strings(connection, table.firstLeftAloneSql(NAMED), Map.of()));
+      }
+    }
+    List<Future<?>> all = new ArrayList<>(adopted);
+    all.addAll(leftAlone.values());
+    all.addAll(firstLeftAlone.values());
+    return Future.all(all).map(done -> {
+      Map<String, Long> skipped = new LinkedHashMap<>();
+      leftAlone.forEach((table, count) -> {
+        long left = count.result()[0];
+        if (left > 0) {
+          skipped.put(table, left);
+          LOG.warn("Left {} orphaned {} alone: adopting them would break a unique key of {} (first: {}); they keep"
+              + " their team, owner and visibility", left, table, table, String.join(", ", firstLeftAlone.get(table).result()));
+        }
+      });
+      return new StepOutcome(adopted.stream().mapToLong(Future::result).sum(), skipped);
+    });
   }
 
-  private static String assignSql(String table) {
-    return "UPDATE " + table + " SET team_id = COALESCE(team_id, #{team}),"
-        + " owner_email = COALESCE(owner_email, #{email}),"
-        + " visibility = COALESCE(visibility, #{public}),"
-        + " federation_source = CASE WHEN federation_source IS NULL OR federation_source = ''"
-        + " THEN #{source} ELSE federation_source END"
-        + " WHERE " + ORPHAN;
+  private static Map<String, Object> params(String team, String email) {
+    return Map.of("team", team, "email", email, "public", "public", "source", MIGRATION_SOURCE);
   }
 }

@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,15 @@ final class Rows {
         Object value = row.getValue(i);
         values[i] = value == null ? 0 : ((Number) value).longValue();
       }
+      return values;
+    });
+  }
+
+  /** The first column of every row, as text. */
+  static Future<List<String>> strings(SqlConnection connection, String sql, Map<String, Object> params) {
+    return query(connection, sql, params).map(rows -> {
+      List<String> values = new ArrayList<>();
+      rows.forEach(row -> values.add(String.valueOf(row.getValue(0))));
       return values;
     });
   }

@@ -36,7 +36,7 @@ class ReadinessTest extends FreshSqliteDatabase {
 
     JsonObject ready = status(vertx);
     assertEquals("ready", ready.getString("status"));
-    assertEquals("2", ready.getString("schemaVersion"));
+    assertEquals("3", ready.getString("schemaVersion"));
     assertEquals(3L, ready.getJsonObject("rowsChanged").getLong("admin"));
   }
 

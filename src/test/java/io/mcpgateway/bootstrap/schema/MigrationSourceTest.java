@@ -30,8 +30,14 @@ class MigrationSourceTest {
 
   @Test
   void aSignatureNeedsAVersionAndTableDotColumnNames() {
-    assertEquals("widgets.colour", AdoptionSignature.of("3", "widgets.colour").tellTaleColumns().get(0).toString());
+    assertEquals("widgets.colour", AdoptionSignature.of("3", "widgets.colour").levels().get(0).tellTaleColumns().get(0).toString());
     assertThrows(IllegalArgumentException.class, () -> AdoptionSignature.of("3", "colour"));
     assertThrows(IllegalArgumentException.class, () -> AdoptionSignature.of(" ", "widgets.colour"));
+  }
+
+  @Test
+  void theBundledSignatureTellsVersionThreeBeforeVersionTwo() {
+    assertEquals(List.of("3", "2"), AdoptionSignature.BUNDLED.levels().stream().map(AdoptionSignature.Level::version).toList());
+    assertEquals("version 2 (a.b)", AdoptionSignature.of("2", "a.b").describe());
   }
 }

@@ -61,6 +61,25 @@ public final class Sql {
     }
   }
 
+  /** Runs a class-path SQL script, statement by statement (each ends with ';' at the end of a line). */
+  public void script(String resource) throws Exception {
+    String text;
+    try (var in = Sql.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no resource " + resource);
+      }
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try (Connection c = database.connect(); var statement = c.createStatement()) {
+      for (String sql : text.split(";\\s*(\\R|$)")) {
+        String body = sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+        if (!body.isEmpty()) {
+          statement.execute(body);
+        }
+      }
+    }
+  }
+
   /** Reads a boolean column the way each driver returns it (boolean, tinyint or integer). */
   public static boolean truthy(Object value) {
     if (value instanceof Boolean b) {

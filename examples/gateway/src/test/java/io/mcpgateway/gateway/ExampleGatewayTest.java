@@ -45,7 +45,7 @@ class ExampleGatewayTest {
       JsonObject served = new JsonObject(get("http://127.0.0.1:" + gateway.actualPort() + "/"));
       assertEquals("serving", served.getString("gateway"));
       assertEquals(vendor, served.getString("database"));
-      assertEquals("2.1", served.getString("schemaVersion"));
+      assertEquals("3", served.getString("schemaVersion"), "the gateway's 2.1, then the bundled 3");
       assertEquals(List.of("max_tools_per_server", "session_ttl_seconds"),
           database.column("SELECT name FROM gateway_settings WHERE updated_by = 'admin@example.com' ORDER BY name"));
     }

@@ -16,7 +16,9 @@ final class MySqlConnectOptions {
     MySQLConnectOptions options = new MySQLConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password() == null ? "" : url.password())
-        .setPipeliningLimit(PIPELINING);
+        .setPipeliningLimit(PIPELINING)
+        // An UPDATE says how many rows it changed, not how many it matched (UPDATE IGNORE refuses some).
+        .setUseAffectedRows(true);
     return MySqlTls.apply(options, url);
   }
 }

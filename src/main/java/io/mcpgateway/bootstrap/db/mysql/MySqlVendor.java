@@ -6,6 +6,7 @@ import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.db.MigrationLock;
 import io.mcpgateway.bootstrap.db.ServerUrl;
+import io.mcpgateway.bootstrap.db.SqlDialect;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,6 +67,11 @@ public final class MySqlVendor implements Vendor {
   @Override
   public MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
     return new MySqlNamedLock();
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return MySqlDialect.INSTANCE;
   }
 
   @Override

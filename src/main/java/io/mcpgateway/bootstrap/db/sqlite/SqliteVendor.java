@@ -4,6 +4,7 @@ import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.db.MigrationLock;
 import io.mcpgateway.bootstrap.db.ServerUrl;
+import io.mcpgateway.bootstrap.db.SqlDialect;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -74,6 +75,11 @@ public final class SqliteVendor implements Vendor {
   }
 
   /** sqlite-jdbc reports every error as SQLITE_ERROR; only the text tells a missing table. */
+  @Override
+  public SqlDialect dialect() {
+    return SqliteDialect.INSTANCE;
+  }
+
   @Override
   public boolean isMissingTable(Throwable failure) {
     return String.valueOf(failure.getMessage()).contains("no such table");

@@ -1,0 +1,30 @@
+package io.mcpgateway.bootstrap.db.mysql;
+
+import io.mcpgateway.bootstrap.db.SqlDialect;
+
+/**
+ * MySQL/MariaDB: {@code UPDATE IGNORE ... ORDER BY id} lets the unique keys themselves refuse each
+ * row that would collide, in id order, so the lowest id of a key takes it. A WHERE that reads the
+ * updated table would make MariaDB update in two passes (and MySQL refuse it, error 1093). IGNORE
+ * downgrades errors to warnings; the values these updates set (ids and e-mail addresses taken from
+ * columns of the same types, never NULL) can raise none but a duplicate key.
+ */
+final class MySqlDialect implements SqlDialect {
+
+  static final MySqlDialect INSTANCE = new MySqlDialect();
+
+  @Override
+  public String nullSafeEquals(String a, String b) {
+    return a + " <=> " + b;
+  }
+
+  @Override
+  public String updateLeavingRefusedRows(String table, String set, String where, String refused) {
+    return "UPDATE IGNORE " + table + " o SET " + set + " WHERE " + where + " ORDER BY o.id";
+  }
+
+  @Override
+  public String json(String parameter) {
+    return parameter;
+  }
+}
