@@ -6,14 +6,11 @@ package io.mcpgateway.bootstrap.db;
  */
 public interface SqlDialect {
 
-  /** {@code a = b}, where two NULLs count as equal (the way a unique key does not compare them). */
-  String nullSafeEquals(String a, String b);
-
   /**
    * An UPDATE of {@code table AS o} that leaves alone each row the table's unique keys would refuse,
    * never renaming anything: where several rows would take one key, one of them, always the same
-   * one, takes it. {@code refused} is that rule as a condition on {@code o} (taken by another row, or
-   * by a row that comes first), for a database that cannot let its keys decide.
+   * one, takes it. {@code refused} is that rule as one {@code EXISTS} on {@code o} (its key taken by
+   * another row, or by a row that comes first), for a database that cannot let its keys decide.
    *
    * @param set the SET clause's assignments, columns unqualified
    * @param where which rows to update (over alias {@code o})

@@ -44,20 +44,22 @@ public final class OrphanAssignment implements BootstrapStep {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
-    SqlDialect dialect = context.vendor().dialect();
     String orphans = OrphanTable.ALL.stream().map(OrphanTable::orphansSql).collect(Collectors.joining(" + "));
-    String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(table -> table.leftAloneSql(dialect))
+    // The left-alone count groups whole tables: asked only when there are orphans at all.
+    String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(OrphanTable::leftAloneSql)
         .collect(Collectors.joining(" + "));
-    return PersonalTeam.findTeam(context.connection(), config.adminEmail()).compose(team -> Rows.counts(context.connection(),
-            "SELECT " + orphans + ", " + leftAlone, params(team.orElse(""), config.adminEmail()))
-        .map(found -> {
-          if (team.isEmpty()) {
-            if (found[0] > 0) {
-              LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
-            }
-            return 0L;
+    SqlConnection connection = context.connection();
+    return PersonalTeam.findTeam(connection, config.adminEmail()).compose(team -> Rows.counts(connection, "SELECT " + orphans,
+            Map.of()).compose(found -> {
+          if (found[0] == 0) {
+            return Future.succeededFuture(0L);
           }
-          return found[0] - found[1];
+          if (team.isEmpty()) {
+            LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
+            return Future.succeededFuture(0L);
+          }
+          return Rows.counts(connection, "SELECT " + leftAlone, params(team.get(), config.adminEmail()))
+              .map(left -> found[0] - left[0]);
         }));
   }
 

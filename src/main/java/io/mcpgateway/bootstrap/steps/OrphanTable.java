@@ -28,6 +28,8 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
   /** A row the admin's team adopts: no team, no owner or no visibility (alias o). */
   static final String ORPHAN = "(o.team_id IS NULL OR o.owner_email IS NULL OR o.visibility IS NULL)";
   private static final String MOVER = "(o.team_id IS NULL OR o.owner_email IS NULL)";
+  /** gateway_id in a key, NULL as '': it references a gateway, never the empty string. */
+  private static final String GATEWAY = "COALESCE(%s.gateway_id, '')";
   private static final String SET = "team_id = COALESCE(team_id, #{team}), owner_email = COALESCE(owner_email, #{email}),"
       + " visibility = COALESCE(visibility, #{public}),"
       + " federation_source = CASE WHEN federation_source IS NULL OR federation_source = '' THEN #{source}"
@@ -42,37 +44,39 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
     if (!keyed()) {
       return "UPDATE " + name + " AS o SET " + SET + " WHERE " + ORPHAN;
     }
-    return dialect.updateLeavingRefusedRows(name, SET, ORPHAN, refused(dialect));
+    return dialect.updateLeavingRefusedRows(name, SET, ORPHAN, refused());
   }
 
   /**
    * A mover whose new key another row holds and keeps, or another mover with a lower id also
-   * receives: the rule the unique keys apply where a database lets them decide.
+   * receives: the rule the unique keys apply where a database lets them decide. One EXISTS, the
+   * mover test inside it, so that {@code NOT} of it is planned as an anti-join on the key's columns
+   * (under an OR it would be asked row by row).
    */
-  private String refused(SqlDialect dialect) {
-    return MOVER + " AND EXISTS (SELECT 1 FROM " + name + " d WHERE " + sameValue(dialect, "d", "o.")
+  private String refused() {
+    return "EXISTS (SELECT 1 FROM " + name + " d WHERE " + MOVER + " AND d.id <> o.id AND " + sameValue("d")
         + " AND COALESCE(d.team_id, #{team}) = COALESCE(o.team_id, #{team})"
         + " AND COALESCE(d.owner_email, #{email}) = COALESCE(o.owner_email, #{email})"
         + " AND ((d.team_id IS NOT NULL AND d.owner_email IS NOT NULL) OR d.id < o.id))";
   }
 
   /**
-   * How many orphans adoption leaves alone (0 for a table without a key), counted without reading
-   * row by row: the movers grouped by the key they would get; a group whose key a row already holds
-   * is left alone whole, any other group adopts one of its rows. The check uses the unique key's own
-   * columns, so its index serves it.
+   * How many orphans adoption leaves alone (0 for a table without a key), with one scan and no
+   * join (whose plan would hang on the statistics: a stale one turned an anti-join into a scan per
+   * row): every row with a value, grouped by the key it has or would get; a group with a mover and
+   * no holder adopts one mover, every other mover is left alone. So: the movers with a value, less
+   * those groups.
    */
-  String leftAloneSql(SqlDialect dialect) {
+  String leftAloneSql() {
     if (!keyed()) {
       return "0";
     }
-    String gatewaySelect = gateway ? ", gateway_id AS gw" : "";
-    String gatewayGroup = gateway ? ", m.gw" : "";
-    return "(SELECT COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM " + name + " k WHERE k.team_id = g.t AND k.owner_email = g.o"
-        + " AND " + sameValue(dialect, "k", "g.") + ") THEN g.n ELSE g.n - 1 END), 0)"
-        + " FROM (SELECT m.t, m.o, m.v" + gatewayGroup + ", COUNT(*) AS n FROM (SELECT COALESCE(team_id, #{team}) AS t,"
-        + " COALESCE(owner_email, #{email}) AS o, " + valueColumn + " AS v" + gatewaySelect + " FROM " + name + " o WHERE "
-        + MOVER + " AND o." + valueColumn + " IS NOT NULL) m GROUP BY m.t, m.o, m.v" + gatewayGroup + ") g)";
+    return "((SELECT COUNT(*) FROM " + name + " o WHERE " + MOVER + " AND o." + valueColumn + " IS NOT NULL)"
+        + " - (SELECT COUNT(*) FROM (SELECT MAX(x.mover) AS moved, MIN(x.mover) AS unheld FROM (SELECT"
+        + " COALESCE(o.team_id, #{team}) AS t, COALESCE(o.owner_email, #{email}) AS e, o." + valueColumn + " AS v, "
+        + (gateway ? GATEWAY.replace("%s", "o") : "''") + " AS gw, CASE WHEN " + MOVER + " THEN 1 ELSE 0 END AS mover"
+        + " FROM " + name + " o WHERE o." + valueColumn + " IS NOT NULL) x GROUP BY x.t, x.e, x.v, x.gw) y"
+        + " WHERE y.moved = 1 AND y.unheld = 1))";
   }
 
   /** Every orphan of the table. */
@@ -85,15 +89,9 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
     return "SELECT o.id FROM " + name + " o WHERE " + ORPHAN + " ORDER BY o.id LIMIT " + limit;
   }
 
-  /**
-   * The same key value as the row {@code other} names with {@code prefix}: the value column, and
-   * gateway_id compared so that two NULLs match. In the grouped count the value is {@code v} and
-   * the gateway {@code gw}.
-   */
-  private String sameValue(SqlDialect dialect, String alias, String prefix) {
-    boolean grouped = prefix.equals("g.");
-    String value = alias + "." + valueColumn + " = " + prefix + (grouped ? "v" : valueColumn);
-    return gateway ? value + " AND " + dialect.nullSafeEquals(alias + ".gateway_id", prefix + (grouped ? "gw" : "gateway_id"))
-        : value;
+  /** The same value as row {@code o}, and the same gateway, two NULLs alike (an equality a hash join can use). */
+  private String sameValue(String alias) {
+    String value = alias + "." + valueColumn + " = o." + valueColumn;
+    return gateway ? value + " AND " + GATEWAY.replace("%s", alias) + " = " + GATEWAY.replace("%s", "o") : value;
   }
 }

@@ -14,11 +14,6 @@ final class MySqlDialect implements SqlDialect {
   static final MySqlDialect INSTANCE = new MySqlDialect();
 
   @Override
-  public String nullSafeEquals(String a, String b) {
-    return a + " <=> " + b;
-  }
-
-  @Override
   public String updateLeavingRefusedRows(String table, String set, String where, String refused) {
     return "UPDATE IGNORE " + table + " o SET " + set + " WHERE " + where + " ORDER BY o.id";
   }

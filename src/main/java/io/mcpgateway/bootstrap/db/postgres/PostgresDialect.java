@@ -4,20 +4,15 @@ import io.mcpgateway.bootstrap.db.SqlDialect;
 
 /**
  * PostgreSQL checks unique keys row by row and has no UPDATE that skips a refused row, so the rule
- * is spelled out: the NOT EXISTS it becomes is planned as one hash anti-join, with no index.
+ * is spelled out: a top-level NOT EXISTS over equalities only, planned as one hash anti-join.
  */
 final class PostgresDialect implements SqlDialect {
 
   static final PostgresDialect INSTANCE = new PostgresDialect();
 
   @Override
-  public String nullSafeEquals(String a, String b) {
-    return a + " IS NOT DISTINCT FROM " + b;
-  }
-
-  @Override
   public String updateLeavingRefusedRows(String table, String set, String where, String refused) {
-    return "UPDATE " + table + " AS o SET " + set + " WHERE (" + where + ") AND NOT (" + refused + ")";
+    return "UPDATE " + table + " AS o SET " + set + " WHERE (" + where + ") AND NOT " + refused;
   }
 
   /**

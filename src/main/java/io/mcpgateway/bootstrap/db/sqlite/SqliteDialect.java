@@ -13,11 +13,6 @@ final class SqliteDialect implements SqlDialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
 
   @Override
-  public String nullSafeEquals(String a, String b) {
-    return a + " IS " + b;
-  }
-
-  @Override
   public String updateLeavingRefusedRows(String table, String set, String where, String refused) {
     return "UPDATE OR IGNORE " + table + " AS o NOT INDEXED SET " + set + " WHERE " + where;
   }
