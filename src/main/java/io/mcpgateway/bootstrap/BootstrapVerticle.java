@@ -5,11 +5,14 @@ import io.mcpgateway.bootstrap.config.RoleDefinition;
 import io.mcpgateway.bootstrap.config.RolesFile;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.metrics.BootstrapMetrics;
 import io.mcpgateway.bootstrap.pipeline.BootstrapFailure;
 import io.mcpgateway.bootstrap.pipeline.BootstrapPipeline;
 import io.mcpgateway.bootstrap.pipeline.BootstrapReport;
 import io.mcpgateway.bootstrap.pipeline.PipelineListener;
+import io.mcpgateway.bootstrap.pipeline.ReadOnlyCheck;
+import io.mcpgateway.bootstrap.pipeline.StopSignal;
 import io.mcpgateway.bootstrap.readiness.ReadinessBoard;
 import io.mcpgateway.bootstrap.readiness.ReadinessEvents;
 import io.mcpgateway.bootstrap.schema.AdoptionSignature;
@@ -19,6 +22,7 @@ import io.mcpgateway.bootstrap.steps.BuiltInSteps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,7 @@ public final class BootstrapVerticle extends VerticleBase {
   private final List<String> migrationLocations;
   private final AdoptionSignature adoption;
   private final List<BootstrapStep> gatewaySteps;
+  private final StopSignal stop = new StopSignal();
 
   /** The bundled migrations and steps, without metrics. */
   public BootstrapVerticle() {
@@ -114,8 +119,7 @@ public final class BootstrapVerticle extends VerticleBase {
     MigrationSource migrations;
     try {
       config = BootstrapConfig.from(config());
-      migrations = new MigrationSource(config.migrationLocations().isEmpty() ? migrationLocations
-          : config.migrationLocations(), adoption);
+      migrations = migrationSource(config);
     } catch (BootstrapException e) {
       return failBeforeStart(e, null, registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, "unknown"));
     }
@@ -127,9 +131,47 @@ public final class BootstrapVerticle extends VerticleBase {
             : failBeforeStart(BootstrapException.atStep("config", roles.cause()), kind, listener))
         .compose(roles -> vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS,
                 request -> request.reply(ReadinessBoard.current(vertx))).completion()
-            .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps(roles), listener).run())
+            .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps(roles), listener, stop).run())
             .onSuccess(this::announceReady)
             .recover(failure -> announceFailure(config.databaseUrl().vendor(), failure)));
+  }
+
+  /**
+   * Asks a run in progress to stop (a signal, a shutdown): before the lock it stops at once; under
+   * the lock it finishes the step or migration in progress, releases the lock, and stops; the
+   * deployment then fails with {@code STOPPED}. Safe from any thread.
+   */
+  public void requestStop() {
+    stop.request();
+  }
+
+  /**
+   * Without deploying: what a run on {@code settings} would do, with reads only, no lock and no
+   * retry (the command line's {@code --check} and {@code --plan}); fails on a bad setting or an
+   * unreachable database as a run would.
+   */
+  public Future<ReadOnlyCheck.Outcome> plan(Vertx vertx, JsonObject settings) {
+    BootstrapConfig config;
+    MigrationSource migrations;
+    try {
+      config = BootstrapConfig.from(settings);
+      migrations = migrationSource(config);
+    } catch (BootstrapException e) {
+      return Future.failedFuture(e);
+    }
+    return vertx.executeBlocking(() -> RolesFile.roles(config), false)
+        .compose(roles -> new BootstrapPipeline(vertx, config, migrations, steps(roles), PipelineListener.NONE, stop).plan());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stop.request();
+    return Future.succeededFuture();
+  }
+
+  private MigrationSource migrationSource(BootstrapConfig config) {
+    return new MigrationSource(config.migrationLocations().isEmpty() ? migrationLocations : config.migrationLocations(),
+        adoption);
   }
 
   /** The built-in steps (creating {@code roles}), then the gateway's. */
@@ -159,9 +201,13 @@ public final class BootstrapVerticle extends VerticleBase {
 
   private <T> Future<T> announceFailure(Vendor vendor, Throwable failure) {
     BootstrapFailure run = failure instanceof BootstrapFailure known ? known : new BootstrapFailure(
-        BootstrapException.atStep("start", failure), new BootstrapReport(vendor, null, List.of(), 0));
+        BootstrapException.atStep("start", failure), new BootstrapReport(vendor, null, List.of(), 0, false));
     BootstrapException error = run.error();
-    LOG.error("Bootstrap failed [{}] at step {}: {}", error.reason(), error.step(), error.getMessage());
+    if (error.reason() == Reason.STOPPED) {
+      LOG.warn("Bootstrap stopped at step {}: {}", error.step(), error.getMessage());
+    } else {
+      LOG.error("Bootstrap failed [{}] at step {}: {}", error.reason(), error.step(), error.getMessage());
+    }
     LOG.debug("Bootstrap failure detail", error);
     post(ReadinessEvents.FAILED, ReadinessEvents.failed(run.partial(), error));
     return Future.failedFuture(error);

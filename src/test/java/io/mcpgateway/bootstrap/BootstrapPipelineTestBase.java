@@ -492,7 +492,8 @@ abstract class BootstrapPipelineTestBase {
 
       assertEquals(NEWEST_BUNDLED, second.getString("schemaVersion"));
       assertEquals(0L, second.getJsonObject("rowsChanged").getLong("widgets"));
-      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Flyway not needed")), String.join("\n", logs.lines()));
+      assertFalse(second.getBoolean("lockTaken"), second.encode());
+      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("the migration lock was not needed")), String.join("\n", logs.lines()));
     }
   }
 
@@ -561,7 +562,10 @@ abstract class BootstrapPipelineTestBase {
       JsonObject again = Agents.await(Agents.bootstrap(vertx, settings()));
 
       assertEquals("VERSIONED", again.getString("schemaBefore"));
-      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Flyway not needed")), String.join("\n", logs.lines()));
+      assertFalse(again.getBoolean("lockTaken"), again.encode());
+      assertFalse(again.getJsonObject("stepMillis").containsKey("lock"), again.encode());
+      assertTrue(logs.lines().stream().anyMatch(line -> line.contains("the migration lock was not needed")), String.join("\n", logs.lines()));
+      assertFalse(logs.lines().stream().anyMatch(line -> line.contains("Acquired migration lock")), String.join("\n", logs.lines()));
     }
   }
 

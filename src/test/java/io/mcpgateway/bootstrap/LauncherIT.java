@@ -3,6 +3,7 @@ package io.mcpgateway.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mcpgateway.bootstrap.support.Http;
 import io.mcpgateway.bootstrap.support.Sql;
 import io.mcpgateway.bootstrap.support.TestDatabase;
 import io.mcpgateway.bootstrap.support.TestDatabases;
@@ -40,7 +41,7 @@ class LauncherIT {
       assertEquals(0, first.exitCode(), first.output());
       assertTrue(first.output().contains("Database ready"), first.output());
       assertEquals(0, second.exitCode(), second.output());
-      assertTrue(second.output().contains("Flyway not needed"), second.output());
+      assertTrue(second.output().contains("the migration lock was not needed"), second.output());
       assertTrue(second.output().contains("0 row(s) changed"), second.output());
       assertEquals(1, new Sql(database).count("SELECT COUNT(*) FROM email_users"));
     }
@@ -103,6 +104,93 @@ class LauncherIT {
     assertEquals(List.of("db-bootstrap-agent: " + cache + " is older than the jar; starting without it (about 3x slower)"
         + " until 'mvn package' trains it again"), warnings, help.output());
     assertTrue(help.output().contains("--serve"), help.output());
+  }
+
+  @Test
+  void aSigtermWhileWaitingForTheLockStopsWithinTwoSecondsWith143() throws Exception {
+    try (TestDatabase database = TestDatabases.sqlite(); AutoCloseable held = database.holdMigrationLock()) {
+      Process agent = start(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4"));
+      StringBuilder output = new StringBuilder();
+      java.io.BufferedReader lines = readUntil(agent, output, "Migration lock is held by");
+
+      long signalled = System.nanoTime();
+      terminate(agent);
+      assertTrue(agent.waitFor(5, TimeUnit.SECONDS), "the agent exits");
+      long millis = (System.nanoTime() - signalled) / 1_000_000;
+      lines.lines().forEach(line -> output.append(line).append('\n'));
+
+      assertEquals(143, agent.exitValue(), output.toString());
+      assertTrue(millis < 2000, "exited " + millis + " ms after the signal");
+      assertTrue(output.toString().contains("Bootstrap stopped at step lock: stopped while waiting for the migration lock"),
+          output.toString());
+    }
+  }
+
+  @Test
+  void aSigtermInServeModeExitsWith143() throws Exception {
+    try (TestDatabase database = TestDatabases.sqlite()) {
+      int port = freePort();
+      Process agent = start(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4", "HTTP_PORT", Integer.toString(port)),
+          "--serve");
+      awaitReady("http://127.0.0.1:" + port + "/health/ready");
+
+      terminate(agent);
+
+      assertTrue(agent.waitFor(5, TimeUnit.SECONDS), "the agent exits");
+      assertEquals(143, agent.exitValue());
+    }
+  }
+
+  /** Polls until the endpoint answers 200; refused connections while the process starts are retried. */
+  private static void awaitReady(String url) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        if (Http.get(url).statusCode() == 200) {
+          return;
+        }
+      } catch (java.net.ConnectException notYet) {
+        // still starting
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(url + " did not answer 200 within 30 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** SIGTERM, as Kubernetes sends it (Process.destroy would also close the output we read). */
+  private static void terminate(Process agent) throws Exception {
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(agent.pid())).start().waitFor());
+  }
+
+  private static Process start(Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().putAll(environment);
+    builder.directory(Path.of("target").toFile());
+    return builder.start();
+  }
+
+  /** Reads the process's output line by line until one contains {@code wanted}. */
+  private static java.io.BufferedReader readUntil(Process process, StringBuilder output, String wanted) throws Exception {
+    java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      output.append(line).append('\n');
+      if (line.contains(wanted)) {
+        return lines;
+      }
+    }
+    throw new AssertionError("the agent ended before printing '" + wanted + "': " + output);
+  }
+
+  private static int freePort() throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static Run launch(Map<String, String> environment, String... args) throws Exception {

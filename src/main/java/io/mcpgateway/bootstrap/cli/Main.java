@@ -5,6 +5,8 @@ import io.mcpgateway.bootstrap.config.SettingsLoader;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.launch.Jvm;
 import io.mcpgateway.bootstrap.launch.OneShot;
+import io.mcpgateway.bootstrap.launch.Signals;
+import io.mcpgateway.bootstrap.logging.AgentLogConfigurator;
 import io.mcpgateway.bootstrap.serve.ServeConfig;
 import io.mcpgateway.bootstrap.serve.ServeMode;
 import io.vertx.core.json.JsonObject;
@@ -38,18 +40,45 @@ public final class Main {
         System.out.println(CommandLine.USAGE);
         return 0;
       }
+      if (commandLine.readOnly()) {
+        System.setProperty(AgentLogConfigurator.TO_STDERR, "true"); // stdout carries the answer alone
+      }
       JsonObject settings = SettingsLoader.load(commandLine.configFile(), commandLine.configGiven(), environment);
       BootstrapConfig config = BootstrapConfig.from(settings); // fail on bad settings before starting Vert.x
+      if (commandLine.readOnly()) {
+        return plan(commandLine, settings, config);
+      }
       ServeConfig serve = ServeConfig.from(settings, commandLine.serve());
       if (!serve.serve()) {
         return OneShot.run(settings, config.databaseUrl().vendor());
       }
-      ServeMode.launch(settings, serve.httpPort());
+      ServeMode mode = ServeMode.launch(settings, serve.httpPort());
+      Signals.onStop(signal -> mode.shutdown().onComplete(closed -> Jvm.halt(Signals.exitCode(signal))));
       return KEEP_RUNNING;
     } catch (BootstrapException e) {
       // Not a static field: that would configure logging before main could start the warm-up.
       LoggerFactory.getLogger(Main.class).error("Bootstrap failed [{}]: {}", e.reason(), e.getMessage());
       return e.reason().exitCode();
     }
+  }
+
+  /** {@code --check} prints one line, {@code --plan} the whole plan; {@code --json} either as JSON. */
+  private static int plan(CommandLine commandLine, JsonObject settings, BootstrapConfig config) {
+    PlanOutput plan;
+    try {
+      plan = new PlanOutput(config.databaseUrl().redacted(), OneShot.plan(settings, config.databaseUrl().vendor()));
+    } catch (BootstrapException e) {
+      if (commandLine.json()) {
+        System.out.println(new JsonObject().put("database", config.databaseUrl().redacted()).put("reason", e.reason().name())
+            .put("message", e.getMessage()).put("exitCode", e.reason().exitCode()).encode());
+      }
+      throw e;
+    }
+    if (commandLine.json()) {
+      System.out.println(plan.json().encode());
+    } else {
+      System.out.println(commandLine.mode() == CommandLine.Mode.CHECK ? plan.checkLine() : plan.text());
+    }
+    return plan.exitCode();
   }
 }

@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param migrationLocations {@code MIGRATION_LOCATIONS}, comma-separated; empty when not set (the
  *     embedding code's choice, or the bundled migrations, apply)
  * @param rolesFile the roles file when {@code MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_ENABLED} is on, else null
+ * @param skipMigrations {@code MCPGATEWAY_SKIP_MIGRATIONS}: another process migrates; Flyway never runs here
+ * @param gatewayReplicas {@code GATEWAY_REPLICAS}: how many replicas share the database
  */
 public record BootstrapConfig(DatabaseUrl databaseUrl,
                               boolean emailAuthEnabled,
@@ -32,7 +34,10 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
                               Duration lockTimeout,
                               int bcryptCost,
                               List<String> migrationLocations,
-                              Path rolesFile) {
+                              Path rolesFile,
+                              ConnectRetry connectRetry,
+                              boolean skipMigrations,
+                              int gatewayReplicas) {
 
   /** Optional keys: no default, so the embedding code's choice stands unless one is set. */
   public static final String MIGRATION_LOCATIONS = "MIGRATION_LOCATIONS";
@@ -55,7 +60,11 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         .put("MIGRATION_LOCK_TIMEOUT", "300")
         .put("BCRYPT_COST", "12")
         .put(ROLES_ENABLED, "false")
-        .put(RolesFile.VARIABLE, "additional_roles_in_db.json");
+        .put(RolesFile.VARIABLE, "additional_roles_in_db.json")
+        .put("DB_MAX_RETRIES", "30")
+        .put("DB_RETRY_INTERVAL_MS", "2000")
+        .put("MCPGATEWAY_SKIP_MIGRATIONS", "false")
+        .put("GATEWAY_REPLICAS", "1");
   }
 
   /** Reads the settings over the defaults; a missing key takes its default. */
@@ -77,7 +86,11 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
         seconds(all, "MIGRATION_LOCK_TIMEOUT"),
         bcryptCost(all),
         list(all, MIGRATION_LOCATIONS),
-        flag(all, ROLES_ENABLED) ? path(all, RolesFile.VARIABLE) : null);
+        flag(all, ROLES_ENABLED) ? path(all, RolesFile.VARIABLE) : null,
+        new ConnectRetry(number(all, "DB_MAX_RETRIES", 0, 10_000),
+            Duration.ofMillis(number(all, "DB_RETRY_INTERVAL_MS", 10, 3_600_000))),
+        flag(all, "MCPGATEWAY_SKIP_MIGRATIONS"),
+        number(all, "GATEWAY_REPLICAS", 1, 100_000));
   }
 
   /** Whether the new admin must change the password at first login: both flags must say so. */
@@ -126,7 +139,7 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
     return switch (value) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
-      default -> throw bad(key + " must be true or false (got '" + value + "')");
+      default -> throw bad(key + " must be true or false (got '" + printable(value) + "')");
     };
   }
 
@@ -140,20 +153,31 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw bad(key + " must be a number of seconds between 0 and 86400 (got '" + value + "')");
+    throw bad(key + " must be a number of seconds between 0 and 86400 (got '" + printable(value) + "')");
   }
 
   private static int bcryptCost(JsonObject all) {
-    String value = text(all, "BCRYPT_COST");
+    return number(all, "BCRYPT_COST", 4, 31);
+  }
+
+  /** A whole number within bounds; anything else is an error that names the setting and the bounds. */
+  private static int number(JsonObject all, String key, int min, int max) {
+    String value = text(all, key);
     try {
-      int cost = Integer.parseInt(value);
-      if (cost >= 4 && cost <= 31) {
-        return cost;
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw bad("BCRYPT_COST must be a whole number from 4 to 31 (got '" + value + "')");
+    throw bad(key + " must be a whole number from " + min + " to " + max + " (got '" + printable(value) + "')");
+  }
+
+  /** A value echoed in a message: short, and without control characters. */
+  private static String printable(String value) {
+    String clean = value.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
   }
 
   private static BootstrapException bad(String message) {

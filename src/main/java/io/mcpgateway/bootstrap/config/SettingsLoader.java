@@ -5,14 +5,21 @@ import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the flat settings object: the configuration file first, then every environment
- * variable of the same name on top, so an existing gateway's environment works unchanged.
+ * variable of the same name on top, so an existing gateway's environment works unchanged. The
+ * secrets can come from files instead, the Docker and Kubernetes secrets convention:
+ * {@code PLATFORM_ADMIN_PASSWORD_FILE} and {@code DATABASE_URL_FILE} name a file whose content,
+ * without its trailing line break, is the value.
  */
 public final class SettingsLoader {
 
@@ -22,8 +29,15 @@ public final class SettingsLoader {
   private SettingsLoader() {
   }
 
+  /** The settings that may come from a file named by {@code <name>_FILE}. */
+  public static final List<String> SECRETS = List.of("PLATFORM_ADMIN_PASSWORD", "DATABASE_URL");
+  private static final String FILE_SUFFIX = "_FILE";
+
   public static JsonObject load(Path file, boolean mustExist, Map<String, String> environment) {
     JsonObject settings = readFile(file, mustExist);
+    for (String secret : SECRETS) {
+      secretFromFile(settings, environment, secret);
+    }
     for (String key : BootstrapConfig.defaults().fieldNames()) {
       overrideFromEnvironment(settings, environment, key);
     }
@@ -34,6 +48,50 @@ public final class SettingsLoader {
       overrideFromEnvironment(settings, environment, key);
     }
     return settings;
+  }
+
+  /**
+   * {@code X_FILE} in the environment, or in the file when the environment names neither: the
+   * file's content is X. Both X and X_FILE in one place is an error: which one was meant?
+   */
+  private static void secretFromFile(JsonObject settings, Map<String, String> environment, String key) {
+    String fileKey = key + FILE_SUFFIX;
+    boolean inEnvironment = present(environment.get(key));
+    boolean fileInEnvironment = present(environment.get(fileKey));
+    if (inEnvironment && fileInEnvironment) {
+      throw new BootstrapException(Reason.BAD_CONFIG, "both " + key + " and " + fileKey + " are set in the environment; set one");
+    }
+    String secretFile = fileInEnvironment ? environment.get(fileKey)
+        : inEnvironment ? null : settings.getValue(fileKey) == null ? null : settings.getValue(fileKey).toString();
+    if (!fileInEnvironment && secretFile != null && settings.containsKey(key)) {
+      throw new BootstrapException(Reason.BAD_CONFIG, "both " + key + " and " + fileKey + " are set in the configuration file; set one");
+    }
+    settings.remove(fileKey);
+    if (secretFile != null && !secretFile.isBlank()) {
+      settings.put(key, readSecret(fileKey, secretFile.strip()));
+    }
+  }
+
+  /** The file's content without its trailing line break; a problem names the file, never its content. */
+  private static String readSecret(String fileKey, String name) {
+    try {
+      String content = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+      return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+          : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    } catch (IOException | InvalidPathException | UncheckedIOException e) {
+      throw new BootstrapException(Reason.BAD_CONFIG, fileKey + " names a file that cannot be read (" + safeName(name) + ": "
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** A file name echoed in a message: short, without control characters. */
+  private static String safeName(String name) {
+    String clean = name.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() <= 200 ? clean : clean.substring(0, 200) + "...";
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static void overrideFromEnvironment(JsonObject settings, Map<String, String> environment, String key) {

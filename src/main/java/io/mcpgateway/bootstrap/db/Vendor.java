@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that differs from one database to another, behind one interface: the URL forms, the
@@ -53,6 +54,14 @@ public interface Vendor {
 
   /** The SQL that differs on this database. */
   SqlDialect dialect();
+
+  /**
+   * A warning for {@code replicas} instances sharing the database, when this database cannot serve
+   * them all (one SQLite file is locked per host); empty when it can.
+   */
+  default Optional<String> replicaWarning(int replicas) {
+    return Optional.empty();
+  }
 
   /** Whether a failed query failed because the table it read does not exist. */
   boolean isMissingTable(Throwable failure);

@@ -10,7 +10,13 @@ public final class BootstrapException extends RuntimeException {
   /** Why the bootstrap stopped; each reason has its own process exit code. */
   public enum Reason {
     BAD_CONFIG(2), BAD_URL(2), UNREACHABLE(3), AUTH(4), LOCK_TIMEOUT(5),
-    UNKNOWN_SCHEMA(6), MIGRATION_FAILED(7), STEP_FAILED(8), LOCK_RELEASE_FAILED(9), LOCK_FAILED(10), INTERNAL(1);
+    UNKNOWN_SCHEMA(6), MIGRATION_FAILED(7), STEP_FAILED(8), LOCK_RELEASE_FAILED(9), LOCK_FAILED(10),
+    /** MCPGATEWAY_SKIP_MIGRATIONS is on and the schema is not current. */
+    SCHEMA_NOT_CURRENT(11),
+    /** A signal (SIGTERM, SIGINT) asked the run to stop; 128 + 15, as a shell reports a SIGTERM. */
+    STOPPED(143),
+    /** A defect of the agent itself: 1 is left to the JVM and to --check/--plan's "work is pending". */
+    INTERNAL(70);
 
     private final int exitCode;
 

@@ -3,6 +3,8 @@ package io.mcpgateway.bootstrap.launch;
 import io.mcpgateway.bootstrap.BootstrapVerticle;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.pipeline.ReadOnlyCheck;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,12 +12,15 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one-shot run (a Kubernetes Job, an init container): a Vert.x sized for one verticle, the
  * agent deployed once, Vert.x closed, the outcome as an exit code. Closing takes about 15 ms and is
  * worth it: a process whose event-loop threads are still parked in epoll takes far longer to die.
+ * A SIGTERM or SIGINT stops the run (see {@link BootstrapVerticle#requestStop()}) and the process
+ * exits with 143 or 130.
  */
 public final class OneShot {
 
@@ -28,21 +33,51 @@ public final class OneShot {
   public static int run(JsonObject settings, Vendor vendor) {
     StartupPrewarm.start(vendor);
     Vertx vertx = Vertx.vertx(options());
+    BootstrapVerticle agent = new BootstrapVerticle();
+    AtomicReference<String> signal = new AtomicReference<>();
+    Signals.onStop(name -> {
+      if (signal.compareAndSet(null, name)) {
+        agent.requestStop();
+      }
+    });
     int code;
     try {
-      vertx.deployVerticle(new BootstrapVerticle(), new DeploymentOptions().setConfig(settings))
-          .toCompletionStage().toCompletableFuture().join();
+      vertx.deployVerticle(agent, new DeploymentOptions().setConfig(settings)).toCompletionStage().toCompletableFuture().join();
       code = 0;
     } catch (CompletionException e) {
       // The verticle has logged the one-line cause already.
-      code = e.getCause() instanceof BootstrapException failure ? failure.reason().exitCode() : 1;
+      code = e.getCause() instanceof BootstrapException failure ? failure.reason().exitCode() : Reason.INTERNAL.exitCode();
+      if (e.getCause() instanceof BootstrapException failure && failure.reason() == Reason.STOPPED && signal.get() != null) {
+        code = Signals.exitCode(signal.get());
+      }
     }
+    close(vertx);
+    return code;
+  }
+
+  /**
+   * {@code --check} and {@code --plan}: what a run would do, read without a lock, on the same lean
+   * Vert.x; fails with the {@link BootstrapException} a run would fail with.
+   */
+  public static ReadOnlyCheck.Outcome plan(JsonObject settings, Vendor vendor) {
+    StartupPrewarm.start(vendor);
+    Vertx vertx = Vertx.vertx(options());
+    try {
+      return new BootstrapVerticle().plan(vertx, settings).toCompletionStage().toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof BootstrapException failure ? failure
+          : new BootstrapException(Reason.INTERNAL, "the plan failed: " + e.getCause(), e.getCause());
+    } finally {
+      close(vertx);
+    }
+  }
+
+  private static void close(Vertx vertx) {
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
     } catch (Exception slowClose) {
       LoggerFactory.getLogger(OneShot.class).debug("Vert.x did not close within 2 s; exiting anyway", slowClose);
     }
-    return code;
   }
 
   /**

@@ -26,6 +26,9 @@ public final class AgentLogConfigurator extends ContextAwareBase implements Conf
       // Vert.x 5.0's HTTP server metrics re-register one gauge per connection; Micrometer warns once.
       "io.micrometer.core.instrument.MeterRegistry", Level.ERROR);
 
+  /** A system property: when "true", log lines go to stderr (a check or plan prints its answer on stdout). */
+  public static final String TO_STDERR = "db.bootstrap.logToStderr";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null
@@ -43,6 +46,9 @@ public final class AgentLogConfigurator extends ContextAwareBase implements Conf
     console.setContext(context);
     console.setName("console");
     console.setEncoder(encoder);
+    if (Boolean.getBoolean(TO_STDERR)) {
+      console.setTarget("System.err");
+    }
     console.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);

@@ -1,5 +1,7 @@
 package io.mcpgateway.bootstrap.pipeline;
 
+import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.steps.BootstrapStep;
 import io.mcpgateway.bootstrap.steps.StepContext;
 import io.mcpgateway.bootstrap.steps.StepOutcome;
@@ -16,10 +18,12 @@ final class DataSteps {
 
   private final List<BootstrapStep> steps;
   private final RunRecorder record;
+  private final StopSignal stop;
 
-  DataSteps(List<BootstrapStep> steps, RunRecorder record) {
+  DataSteps(List<BootstrapStep> steps, RunRecorder record, StopSignal stop) {
     this.steps = List.copyOf(steps);
     this.record = record;
+    this.stop = stop;
   }
 
   Future<Void> run(StepContext context) {
@@ -57,6 +61,10 @@ final class DataSteps {
     if (pending.result() == null || pending.result() <= 0) {
       record.nothingToDo(step.name(), decisions.millis());
       return walk(index + 1, decisions, context);
+    }
+    if (stop.isRequested()) {
+      return record.failed(step.name(), 0, new BootstrapException(Reason.STOPPED, "stopped before step '" + step.name()
+          + "', as asked; the steps before it are done, and the next run continues from here"));
     }
     return record.timeStep(step.name(), () -> Transactions.inTransaction(context.connection(), () -> step.apply(context)))
         .compose(outcome -> changedSomething(outcome) ? decideFrom(index + 1, context) : walk(index + 1, decisions, context));

@@ -20,6 +20,7 @@ final class RunRecorder {
   private final PipelineListener listener;
   private final List<StepResult> results = new ArrayList<>();
   private SchemaOutcome schema;
+  private boolean lockTaken;
 
   RunRecorder(PipelineListener listener) {
     this.listener = listener;
@@ -92,6 +93,14 @@ final class RunRecorder {
     }
     record(StepResult.failed(step, millis));
     return BootstrapException.atStep(step, failure);
+  }
+
+  void lockTaken() {
+    lockTaken = true;
+  }
+
+  boolean tookTheLock() {
+    return lockTaken;
   }
 
   void schema(SchemaOutcome outcome) {

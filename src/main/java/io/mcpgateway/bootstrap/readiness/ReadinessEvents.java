@@ -27,6 +27,8 @@ public final class ReadinessEvents {
   public static final String PENDING_STATUS = "pending";
   public static final String READY_STATUS = "ready";
   public static final String FAILED_STATUS = "failed";
+  /** Serve mode's readiness once a shutdown has started, whatever the run's outcome. */
+  public static final String STOPPING_STATUS = "stopping";
 
   private ReadinessEvents() {
   }
@@ -35,7 +37,8 @@ public final class ReadinessEvents {
   public static JsonObject pending(String kind) {
     return new JsonObject().put("status", PENDING_STATUS).put("kind", kind).put("schemaVersion", null)
         .put("schemaBefore", null).put("migrationsApplied", 0).put("totalMillis", 0L)
-        .put("stepMillis", new JsonObject()).put("rowsChanged", new JsonObject()).put("rowsSkipped", new JsonObject());
+        .put("stepMillis", new JsonObject()).put("rowsChanged", new JsonObject()).put("rowsSkipped", new JsonObject())
+        .put("lockTaken", false);
   }
 
   /** A failure before the pipeline started (bad settings): the kind may be unknown. */
@@ -79,7 +82,8 @@ public final class ReadinessEvents {
         .put("totalMillis", report.totalMillis())
         .put("stepMillis", millis)
         .put("rowsChanged", rows)
-        .put("rowsSkipped", skipped);
+        .put("rowsSkipped", skipped)
+        .put("lockTaken", report.lockTaken());
   }
 
   public static boolean isReady(JsonObject body) {

@@ -66,13 +66,15 @@ final class FlywayMigration {
   }
 
   private BootstrapException unknownSchema() {
-    AdoptionSignature adoption = source.adoption();
+    return new BootstrapException(Reason.UNKNOWN_SCHEMA, unknownSchemaMessage(source.adoption()));
+  }
+
+  static String unknownSchemaMessage(AdoptionSignature adoption) {
     String why = adoption.adopts()
         ? "is not a schema the agent knows (it looked for the columns of " + adoption.describe() + ")"
         : "no adoption signature is configured";
-    return new BootstrapException(Reason.UNKNOWN_SCHEMA, "the database has tables but no " + MigrationSource.HISTORY_TABLE
-        + " and " + why + "; nothing was changed: upgrade it with the gateway version that made it, or point DATABASE_URL"
-        + " at an empty database");
+    return "the database has tables but no " + MigrationSource.HISTORY_TABLE + " and " + why + "; nothing was"
+        + " changed: upgrade it with the gateway version that made it, or point DATABASE_URL at an empty database";
   }
 
   private SchemaOutcome apply(Flyway flyway, SchemaState state) throws SQLException {

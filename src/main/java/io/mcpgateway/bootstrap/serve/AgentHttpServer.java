@@ -9,11 +9,13 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.function.BooleanSupplier;
 
 /**
  * The serve-mode endpoints: {@code /metrics} (Prometheus text format), {@code /health/live}
  * (200 while the process runs) and {@code /health/ready} (200 with the ready body once ready,
- * 503 with the current state otherwise). Plain Vert.x core: three routes need no router.
+ * 503 with the current state otherwise, and 503 with {@code "status":"stopping"} from the moment a
+ * shutdown starts). Plain Vert.x core: three routes need no router.
  */
 public final class AgentHttpServer {
 
@@ -22,16 +24,22 @@ public final class AgentHttpServer {
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
   private final WorkerExecutor scrapes;
+  private final BooleanSupplier stopping;
 
-  private AgentHttpServer(Vertx vertx, PrometheusMeterRegistry registry) {
+  private AgentHttpServer(Vertx vertx, PrometheusMeterRegistry registry, BooleanSupplier stopping) {
     this.vertx = vertx;
     this.registry = registry;
     this.scrapes = vertx.createSharedWorkerExecutor("metrics-scrape", 1);
+    this.stopping = stopping;
   }
 
-  /** Listens on {@code port} (0 picks a free one: read it from the returned server). */
-  public static Future<HttpServer> start(Vertx vertx, PrometheusMeterRegistry registry, String host, int port) {
-    AgentHttpServer routes = new AgentHttpServer(vertx, registry);
+  /**
+   * Listens on {@code port} (0 picks a free one: read it from the returned server); readiness
+   * answers 503 once {@code stopping} says true.
+   */
+  public static Future<HttpServer> start(Vertx vertx, PrometheusMeterRegistry registry, String host, int port,
+                                         BooleanSupplier stopping) {
+    AgentHttpServer routes = new AgentHttpServer(vertx, registry, stopping);
     return vertx.createHttpServer().requestHandler(routes::handle).listen(port, host);
   }
 
@@ -41,7 +49,11 @@ public final class AgentHttpServer {
       case "/health/live" -> json(request, 200, new JsonObject().put("status", "live"));
       case "/health/ready" -> {
         JsonObject state = ReadinessBoard.current(vertx);
-        json(request, ReadinessEvents.isReady(state) ? 200 : 503, state);
+        if (stopping.getAsBoolean()) {
+          json(request, 503, state.copy().put("status", ReadinessEvents.STOPPING_STATUS));
+        } else {
+          json(request, ReadinessEvents.isReady(state) ? 200 : 503, state);
+        }
       }
       default -> request.response().setStatusCode(404).end("not found: try /metrics, /health/live, /health/ready\n");
     }

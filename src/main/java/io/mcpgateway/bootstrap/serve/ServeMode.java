@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,10 @@ public final class ServeMode {
 
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile BootstrapVerticle agent;
+  private volatile Future<String> deployment = Future.succeededFuture();
+  private Future<Void> shutdown;
 
   private ServeMode(Vertx vertx, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -54,7 +60,7 @@ public final class ServeMode {
 
   /** Starts the endpoints; completes with the listening server (the agent keeps running after). */
   public Future<HttpServer> startEndpoints(int port) {
-    return AgentHttpServer.start(vertx, registry, "0.0.0.0", port)
+    return AgentHttpServer.start(vertx, registry, "0.0.0.0", port, stopping::get)
         .onSuccess(server -> LOG.info("Serving /metrics, /health/live and /health/ready on port {}", server.actualPort()));
   }
 
@@ -62,7 +68,7 @@ public final class ServeMode {
    * The command line's serve mode: endpoints first, then the agent; returns once the endpoints are
    * up and leaves the process running. Fails with {@code BAD_CONFIG} when the port cannot be bound.
    */
-  public static void launch(JsonObject settings, int port) {
+  public static ServeMode launch(JsonObject settings, int port) {
     ServeMode mode = create();
     try {
       mode.startEndpoints(port).toCompletionStage().toCompletableFuture().join();
@@ -71,6 +77,7 @@ public final class ServeMode {
       throw new BootstrapException(Reason.BAD_CONFIG, "cannot serve on HTTP_PORT " + port + ": " + e.getCause().getMessage());
     }
     mode.deployAgent(settings); // its outcome shows on /health/ready and in the metrics
+    return mode;
   }
 
   /** Deploys the bundled agent; the future reports its outcome, which changes nothing about serving. */
@@ -80,7 +87,34 @@ public final class ServeMode {
 
   /** Deploys an agent a gateway has shaped (its migrations, steps), timed in this mode's registry. */
   public Future<String> deployAgent(BootstrapVerticle.Builder agent, JsonObject settings) {
-    return vertx.deployVerticle(agent.meterRegistry(registry).build(), new DeploymentOptions().setConfig(settings));
+    BootstrapVerticle built = agent.meterRegistry(registry).build();
+    this.agent = built;
+    this.deployment = vertx.deployVerticle(built, new DeploymentOptions().setConfig(settings));
+    return deployment;
+  }
+
+  /**
+   * A shutdown (SIGTERM): readiness answers 503 from now on; a run in progress stops the way
+   * {@link BootstrapVerticle#requestStop()} says (a step or migration under way finishes and the
+   * lock is released); then Vert.x closes. Safe from any thread.
+   */
+  public synchronized Future<Void> shutdown() {
+    if (!stopping.getAndSet(true)) {
+      BootstrapVerticle running = agent;
+      if (running != null) {
+        running.requestStop();
+      }
+      // Closed from a thread of its own: a close begun on an event loop would complete its future on
+      // that event loop, which the close has stopped.
+      Promise<Void> closed = Promise.promise();
+      deployment.onComplete(outcome -> {
+        Thread closer = new Thread(() -> close().onComplete(closed), "agent-shutdown");
+        closer.setDaemon(true);
+        closer.start();
+      });
+      shutdown = closed.future();
+    }
+    return shutdown;
   }
 
   /** Stops serving and closes Vert.x (tests and embedders; the command line just exits). */

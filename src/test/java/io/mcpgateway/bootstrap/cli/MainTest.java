@@ -38,7 +38,8 @@ class MainTest {
   }
 
   @Test
-  void unreachableServerExitsThree() {
-    assertEquals(3, Main.run(new String[0], Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/gw")));
+  void unreachableServerExitsThreeAfterItsRetries() {
+    assertEquals(3, Main.run(new String[0], Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/gw",
+        "DB_MAX_RETRIES", "1", "DB_RETRY_INTERVAL_MS", "100")));
   }
 }

@@ -2,8 +2,10 @@ package io.mcpgateway.bootstrap.support;
 
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -11,19 +13,25 @@ import java.util.UUID;
  * The migration lock is held over a second JDBC connection, as another replica would hold it.
  *
  * @param holdLockSql the statement that takes the migration lock in a session of its own
+ * @param holderMarkSql the statement that returns the holder's mark (how the agent must name it)
  * @param dropSql the statement that drops the database, with %s for its name
  */
 final class ServerDatabase implements TestDatabase {
+
+  /** The application name of a lock holder that is not an agent. */
+  static final String FOREIGN_HOLDER = "psql-test-holder";
 
   private final ServerEndpoint server;
   private final String name;
   private final DatabaseUrl url;
   private final String holdLockSql;
+  private final String holderMarkSql;
   private final String dropSql;
 
-  ServerDatabase(ServerEndpoint server, String holdLockSql, String dropSql) throws Exception {
+  ServerDatabase(ServerEndpoint server, String holdLockSql, String holderMarkSql, String dropSql) throws Exception {
     this.server = server;
     this.holdLockSql = holdLockSql;
+    this.holderMarkSql = holderMarkSql;
     this.dropSql = dropSql;
     this.name = "dbboot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     server.execute("CREATE DATABASE " + name);
@@ -42,12 +50,34 @@ final class ServerDatabase implements TestDatabase {
   }
 
   @Override
-  public AutoCloseable holdMigrationLock() throws Exception {
-    Connection holder = connect();
+  public HeldLock holdMigrationLock() throws Exception {
+    Properties props = new Properties();
+    props.setProperty("user", url.user());
+    if (url.password() != null) {
+      props.setProperty("password", url.password());
+    }
+    // Not an agent: the way a psql session would name itself.
+    Connection holder = DriverManager.getConnection(url.jdbcUrl().replaceAll("ApplicationName=[^&]*", "ApplicationName=" + FOREIGN_HOLDER),
+        props);
     try (PreparedStatement statement = holder.prepareStatement(holdLockSql); ResultSet rs = statement.executeQuery()) {
       rs.next();
     }
-    return holder::close;
+    String mark;
+    try (PreparedStatement statement = holder.prepareStatement(holderMarkSql); ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      mark = rs.getString(1);
+    }
+    return new HeldLock() {
+      @Override
+      public String holderMark() {
+        return mark;
+      }
+
+      @Override
+      public void close() throws Exception {
+        holder.close();
+      }
+    };
   }
 
   @Override

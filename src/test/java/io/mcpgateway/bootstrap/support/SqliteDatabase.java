@@ -38,20 +38,29 @@ final class SqliteDatabase implements TestDatabase {
   }
 
   @Override
-  public AutoCloseable holdMigrationLock() throws Exception {
+  public HeldLock holdMigrationLock() throws Exception {
     Path lockFile = folder.resolve("mcp.db.migration-lock");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         HoldFileLock.class.getName(), lockFile.toString()).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
-    if (!"locked".equals(line)) {
+    if (line == null || !line.startsWith(HoldFileLock.LOCKED)) {
       child.destroyForcibly();
       throw new IllegalStateException("lock holder did not start: " + line);
     }
-    return () -> {
-      child.getOutputStream().close(); // the holder exits when its stdin closes
-      child.waitFor();
+    String mark = line.substring(HoldFileLock.LOCKED.length()).strip();
+    return new HeldLock() {
+      @Override
+      public String holderMark() {
+        return mark;
+      }
+
+      @Override
+      public void close() throws Exception {
+        child.getOutputStream().close(); // the holder exits when its stdin closes
+        child.waitFor();
+      }
     };
   }
 

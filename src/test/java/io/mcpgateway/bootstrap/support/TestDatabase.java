@@ -18,7 +18,13 @@ public interface TestDatabase extends AutoCloseable {
   String urlText();
 
   /** Holds the migration lock from another session (or process) until closed. */
-  AutoCloseable holdMigrationLock() throws Exception;
+  HeldLock holdMigrationLock() throws Exception;
+
+  /** A lock held by someone who is not an agent (a psql session, a foreign process). */
+  interface HeldLock extends AutoCloseable {
+    /** What a waiting agent's description of the holder must contain: its process, connection or own words. */
+    String holderMark();
+  }
 
   default Connection connect() throws SQLException {
     Properties props = new Properties();

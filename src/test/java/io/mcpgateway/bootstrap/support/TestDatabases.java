@@ -36,11 +36,13 @@ public final class TestDatabases {
 
   public static TestDatabase postgres() throws Exception {
     return new ServerDatabase(postgresEndpoint(), "SELECT pg_advisory_lock(42424242424242)",
+        "SELECT 'server process ' || pg_backend_pid() || ' ''" + ServerDatabase.FOREIGN_HOLDER + "'''",
         "DROP DATABASE IF EXISTS %s WITH (FORCE)");
   }
 
   public static TestDatabase mysql() throws Exception {
-    return new ServerDatabase(mysqlEndpoint(), "SELECT GET_LOCK('mcpgateway_migration', 0)", "DROP DATABASE IF EXISTS %s");
+    return new ServerDatabase(mysqlEndpoint(), "SELECT GET_LOCK('mcpgateway_migration', 0)",
+        "SELECT CONCAT('connection ', CONNECTION_ID(), ' (user ')", "DROP DATABASE IF EXISTS %s");
   }
 
   public static TestDatabase sqlite() throws Exception {

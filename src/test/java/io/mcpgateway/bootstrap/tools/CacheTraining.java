@@ -36,6 +36,7 @@ public final class CacheTraining {
       String sqlite = "sqlite:///" + folder.resolve("train.db");
       runAgent(sqlite, config);
       runAgent(sqlite, config);
+      runAgent(sqlite, config, "--check"); // the startup probe starts as fast as a warm run
       for (String variable : List.of("CDS_TRAINING_PG_URL", "CDS_TRAINING_MYSQL_URL")) {
         String url = System.getenv(variable);
         runAgent(url != null ? url : SERVERS.get(variable), config);
@@ -52,10 +53,12 @@ public final class CacheTraining {
   }
 
   /** The command line's own path (Main.run), minus the final halt; one-shot, whatever conf/ says. */
-  private static void runAgent(String databaseUrl, Path config) throws Exception {
+  private static void runAgent(String databaseUrl, Path config, String... options) throws Exception {
     Method run = Class.forName("io.mcpgateway.bootstrap.cli.Main").getDeclaredMethod("run", String[].class, Map.class);
     run.setAccessible(true);
-    run.invoke(null, new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", databaseUrl, "BCRYPT_COST", "4",
-        "MIGRATION_LOCK_TIMEOUT", "30", "SERVE", "false"));
+    String[] args = Stream.concat(Stream.of("--config", config.toString()), Stream.of(options)).toArray(String[]::new);
+    // No retries: a closed port fails at once (its failure path is trained too).
+    run.invoke(null, args, Map.of("DATABASE_URL", databaseUrl, "BCRYPT_COST", "4", "MIGRATION_LOCK_TIMEOUT", "30",
+        "SERVE", "false", "DB_MAX_RETRIES", "0"));
   }
 }

@@ -1,5 +1,6 @@
 package io.mcpgateway.bootstrap.db.mysql;
 
+import io.mcpgateway.bootstrap.db.AgentIdentity;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 
@@ -19,6 +20,8 @@ final class MySqlConnectOptions {
         .setPipeliningLimit(PIPELINING)
         // An UPDATE says how many rows it changed, not how many it matched (UPDATE IGNORE refuses some).
         .setUseAffectedRows(true);
+    // A connection attribute, shown in performance_schema: whoever waits for the lock can name its holder.
+    options.addProperty("program_name", AgentIdentity.name());
     return MySqlTls.apply(options, url);
   }
 }

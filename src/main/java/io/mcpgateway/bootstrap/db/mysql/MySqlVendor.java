@@ -66,7 +66,7 @@ public final class MySqlVendor implements Vendor {
 
   @Override
   public MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
-    return new MySqlNamedLock();
+    return new MySqlNamedLock(vertx);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.mcpgateway.bootstrap.db.postgres;
 
+import io.mcpgateway.bootstrap.db.AgentIdentity;
 import io.mcpgateway.bootstrap.db.ClassWarmUp;
 import io.mcpgateway.bootstrap.db.ConnectionFailures;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
@@ -9,6 +10,8 @@ import io.mcpgateway.bootstrap.db.ServerUrl;
 import io.mcpgateway.bootstrap.db.SqlDialect;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.vertx.core.Future;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgConnection;
@@ -46,9 +49,15 @@ public final class PostgresVendor implements Vendor {
     return server.toDatabaseUrl(this, PostgresTls.accept(server.parameters()));
   }
 
+  /**
+   * For Flyway: prepareThreshold=0 keeps pgjdbc to unnamed statements, which survive PgBouncer in
+   * transaction mode (a named one lives on one server connection).
+   */
   @Override
   public String jdbcUrl(DatabaseUrl url) {
-    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database() + PostgresTls.jdbcParameters(url);
+    String tls = PostgresTls.jdbcParameters(url);
+    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database() + (tls.isEmpty() ? "?" : tls + "&")
+        + "prepareThreshold=0&ApplicationName=" + URLEncoder.encode(AgentIdentity.name(), StandardCharsets.UTF_8);
   }
 
   @Override
@@ -60,7 +69,7 @@ public final class PostgresVendor implements Vendor {
 
   @Override
   public MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
-    return new PostgresAdvisoryLock();
+    return new PostgresAdvisoryLock(vertx);
   }
 
   @Override

@@ -1,28 +1,33 @@
 package io.mcpgateway.bootstrap.db.sqlite;
 
+import io.mcpgateway.bootstrap.db.AgentIdentity;
 import io.mcpgateway.bootstrap.db.MigrationLockTemplate;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.SqlConnection;
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * For SQLite: an OS file lock on {@code <database>.migration-lock}, next to the database file
  * (the reference used one shared file in the temp folder, which serialized unrelated databases and
- * missed replicas that share the database over a volume). The wait is a blocking
- * {@code FileChannel.lock()} on a worker, woken the moment the holder releases; at the deadline a
- * timer closes the channel, which ends the wait. OS locks do not exclude threads of one JVM from
- * each other, so a per-file semaphore, polled without holding a thread, does that first.
+ * missed replicas that share the database over a volume). Each try is a {@code tryLock} on a
+ * worker; the holder writes who it is and since when into the file, which a waiter reads to name
+ * it. OS locks do not exclude threads of one JVM from each other, so a per-file semaphore does that
+ * first. The lock serialises processes on one host sharing the file; a network filesystem's locks
+ * cannot be trusted.
  */
 final class FileMigrationLock extends MigrationLockTemplate {
 
@@ -32,10 +37,8 @@ final class FileMigrationLock extends MigrationLockTemplate {
   }
 
   private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
-  private static final long IN_PROCESS_POLL_MILLIS = 10;
   private static final ChannelOpener FILE_CHANNEL = file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 
-  private final Vertx vertx;
   private final Path lockFile;
   private final WorkerExecutor worker;
   private final ChannelOpener opener;
@@ -47,7 +50,7 @@ final class FileMigrationLock extends MigrationLockTemplate {
   }
 
   FileMigrationLock(Vertx vertx, Path lockFile, WorkerExecutor worker, ChannelOpener opener) {
-    this.vertx = vertx;
+    super(vertx);
     this.lockFile = lockFile;
     this.worker = worker;
     this.opener = opener;
@@ -66,7 +69,8 @@ final class FileMigrationLock extends MigrationLockTemplate {
 
   @Override
   protected Future<Boolean> tryAcquire(SqlConnection connection) {
-    if (!inProcessLock().tryAcquire()) {
+    Semaphore inProcess = IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1));
+    if (!inProcess.tryAcquire()) {
       return Future.succeededFuture(false);
     }
     holdsSemaphore = true;
@@ -74,6 +78,7 @@ final class FileMigrationLock extends MigrationLockTemplate {
       try {
         channel = open();
         if (channel.tryLock() != null) {
+          sayWhoHoldsIt(channel);
           return true;
         }
         closeQuietly();
@@ -85,64 +90,22 @@ final class FileMigrationLock extends MigrationLockTemplate {
     }, false);
   }
 
+  private static void sayWhoHoldsIt(FileChannel held) throws IOException {
+    held.truncate(0);
+    held.write(ByteBuffer.wrap((AgentIdentity.name() + " since " + Instant.now().truncatedTo(ChronoUnit.SECONDS))
+        .getBytes(StandardCharsets.UTF_8)), 0);
+  }
+
   @Override
-  protected Future<Void> acquire(SqlConnection connection, Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    return takeInProcessLock(deadline, wait).compose(taken -> worker.executeBlocking(() -> {
+  protected Future<Optional<String>> holder(SqlConnection connection) {
+    return worker.executeBlocking(() -> {
       try {
-        lockFile(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), wait);
-        return null;
-      } catch (Exception e) {
-        closeQuietly(); // on this worker thread: closing a channel is blocking I/O
-        throw e;
+        String written = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+        return written.isEmpty() || written.length() > 200 ? Optional.<String>empty() : Optional.of(written);
+      } catch (NoSuchFileException | java.nio.charset.MalformedInputException gone) {
+        return Optional.<String>empty();
       }
-    }, false));
-  }
-
-  /**
-   * Agents in one JVM (tests, an embedding gateway) take turns by polling, holding no thread while
-   * they wait; the wait across processes is the OS lock's, which wakes the moment it is released.
-   */
-  private Future<Void> takeInProcessLock(long deadline, Duration wait) {
-    if (inProcessLock().tryAcquire()) {
-      holdsSemaphore = true;
-      return Future.succeededFuture();
-    }
-    if (System.nanoTime() >= deadline) {
-      return Future.failedFuture(timedOut(wait));
-    }
-    Promise<Void> retry = Promise.promise();
-    vertx.setTimer(IN_PROCESS_POLL_MILLIS, id -> takeInProcessLock(deadline, wait).onComplete(retry));
-    return retry.future();
-  }
-
-  private Semaphore inProcessLock() {
-    return IN_PROCESS.computeIfAbsent(lockFile, file -> new Semaphore(1));
-  }
-
-  /** Blocks in {@code FileChannel.lock()} until the holder releases or the deadline closes the channel. */
-  private void lockFile(long remainingMillis, Duration wait) throws IOException {
-    if (remainingMillis <= 0) {
-      throw timedOut(wait);
-    }
-    FileChannel opened = open();
-    channel = opened;
-    long timer = vertx.setTimer(remainingMillis, id -> worker.executeBlocking(() -> {
-      opened.close();
-      return null;
-    }, false));
-    boolean locked = false;
-    try {
-      opened.lock();
-      locked = true;
-    } catch (ClosedChannelException closedAtDeadline) { // includes AsynchronousCloseException
-      throw timedOut(wait);
-    } finally {
-      // A timer that already fired means the channel is (being) closed: we do not hold the lock.
-      if (!vertx.cancelTimer(timer) && locked) {
-        throw timedOut(wait);
-      }
-    }
+    }, false);
   }
 
   /** A lock file that cannot be opened (a folder in its place, a read-only folder) is named with the fix. */
@@ -162,6 +125,7 @@ final class FileMigrationLock extends MigrationLockTemplate {
       channel = null;
       try {
         if (held != null) {
+          held.truncate(0);
           held.close();
         }
         return null;

@@ -12,6 +12,7 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.core.NativeDB;
 
@@ -72,6 +73,13 @@ public final class SqliteVendor implements Vendor {
   @Override
   public MigrationLock migrationLock(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
     return new FileMigrationLock(vertx, FileMigrationLock.lockFileOf(url.file()), worker);
+  }
+
+  @Override
+  public Optional<String> replicaWarning(int replicas) {
+    return replicas <= 1 ? Optional.empty() : Optional.of("GATEWAY_REPLICAS is " + replicas + " with SQLite: the migration lock"
+        + " (a file lock beside the database) serialises processes on this host that share this file, so replicas sharing"
+        + " a volume on one host are safe; on a network filesystem or across hosts they are not: use PostgreSQL");
   }
 
   /** sqlite-jdbc reports every error as SQLITE_ERROR; only the text tells a missing table. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.LockWait;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
@@ -51,7 +52,7 @@ class FileMigrationLockTest {
   @Test
   void aReleaseTheSystemReportsAsFailedFailsAnOtherwiseGoodRun() throws Exception {
     BootstrapException error = (BootstrapException) Agents.failureOf(
-        lock.withLock(connection.connection(), Duration.ofSeconds(5), locked -> Future.succeededFuture("done")));
+        lock.withLock(connection.connection(), Duration.ofSeconds(5), LockWait.forTheLock(), locked -> Future.succeededFuture("done")));
 
     assertEquals(Reason.LOCK_RELEASE_FAILED, error.reason());
     assertTrue(error.getMessage().contains("Input/output error"), error.getMessage());
@@ -60,7 +61,7 @@ class FileMigrationLockTest {
   @Test
   void afterAFailedRunTheReleaseFailureIsLoggedAndTheRunsOwnFailureReported() throws Exception {
     try (LogCapture logs = new LogCapture()) {
-      Throwable error = Agents.failureOf(lock.withLock(connection.connection(), Duration.ofSeconds(5),
+      Throwable error = Agents.failureOf(lock.withLock(connection.connection(), Duration.ofSeconds(5), LockWait.forTheLock(),
           locked -> Future.failedFuture(new IllegalStateException("the work failed"))));
 
       assertEquals("the work failed", error.getMessage());
