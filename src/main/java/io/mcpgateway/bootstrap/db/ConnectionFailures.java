@@ -22,6 +22,11 @@ public final class ConnectionFailures {
     String loginRejected(Throwable failure);
 
     boolean unknownDatabase(Throwable failure);
+
+    /** The server's sentence when it refused a connection for not using TLS, else null. */
+    default String tlsRequired(Throwable failure) {
+      return null;
+    }
   }
 
   /** The failure of a connection that did not open, as the one line that names its cause and fix. */
@@ -31,6 +36,11 @@ public final class ConnectionFailures {
     }
     if (isUnreachable(failure)) {
       return unreachable(url, failure);
+    }
+    String withoutTls = codes.tlsRequired(failure);
+    if (withoutTls != null) {
+      return new BootstrapException(Reason.TLS_FAILED, url.where() + " accepts only TLS connections (" + safe(withoutTls, url)
+          + "); set sslmode=verify-full with sslrootcert=FILE in DATABASE_URL", failure);
     }
     String rejected = codes.loginRejected(failure);
     if (rejected != null) {

@@ -5,6 +5,7 @@ import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * A parsed database URL. The vendor is decided here, once; the password is kept apart from
@@ -53,6 +54,24 @@ public record DatabaseUrl(Vendor vendor, String host, int port, String database,
   /** The URL Flyway and JDBC use: no credentials. */
   public String jdbcUrl() {
     return vendor.jdbcUrl(this);
+  }
+
+  /** The JDBC driver's properties beyond user and password (TLS files and modes); never the password. */
+  public Map<String, String> jdbcProperties() {
+    return vendor.jdbcProperties(this);
+  }
+
+  /** User, password and {@link #jdbcProperties()}, for {@code DriverManager.getConnection}. */
+  public Properties jdbcConnectionProperties() {
+    Properties properties = new Properties();
+    properties.putAll(jdbcProperties());
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    return properties;
   }
 
   /** A form safe for logs and error messages. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,11 @@ public interface Vendor {
 
   /** The URL Flyway's JDBC driver uses: no credentials (they travel apart). */
   String jdbcUrl(DatabaseUrl url);
+
+  /** Connection properties for the JDBC driver beyond user and password (TLS), passed apart from the URL. */
+  default Map<String, String> jdbcProperties(DatabaseUrl url) {
+    return Map.of();
+  }
 
   /**
    * Opens the run's one dedicated connection, session set up; a failure is a

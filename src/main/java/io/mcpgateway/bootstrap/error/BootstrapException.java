@@ -13,6 +13,8 @@ public final class BootstrapException extends RuntimeException {
     UNKNOWN_SCHEMA(6), MIGRATION_FAILED(7), STEP_FAILED(8), LOCK_RELEASE_FAILED(9), LOCK_FAILED(10),
     /** MCPGATEWAY_SKIP_MIGRATIONS is on and the schema is not current. */
     SCHEMA_NOT_CURRENT(11),
+    /** TLS failed: the server's certificate is not trusted or is for another host, or the server requires TLS. */
+    TLS_FAILED(12),
     /** A signal (SIGTERM, SIGINT) asked the run to stop; 128 + 15, as a shell reports a SIGTERM. */
     STOPPED(143),
     /** A defect of the agent itself: 1 is left to the JVM and to --check/--plan's "work is pending". */

@@ -109,6 +109,7 @@ final class FlywayMigration {
   private FluentConfiguration configure() {
     return Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
+        .jdbcProperties(url.jdbcProperties())
         .locations(source.locationsFor(url.vendor()).toArray(String[]::new))
         .failOnMissingLocations(true)
         .table(MigrationSource.HISTORY_TABLE);

@@ -68,7 +68,7 @@ public final class SchemaMigrator {
 
   private SchemaPlan withoutHistory(SchemaPlan status) throws SQLException {
     Inspection found;
-    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.jdbcConnectionProperties())) {
       found = SchemaInspector.inspect(connection, source.adoption());
     }
     return switch (found.state()) {

@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.db.mysql;
 
 import io.mcpgateway.bootstrap.db.AgentIdentity;
+import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 
@@ -13,7 +14,7 @@ final class MySqlConnectOptions {
   private MySqlConnectOptions() {
   }
 
-  static MySQLConnectOptions of(DatabaseUrl url) {
+  static MySQLConnectOptions of(DatabaseUrl url, ClientTls tls) {
     MySQLConnectOptions options = new MySQLConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password() == null ? "" : url.password())
@@ -22,6 +23,6 @@ final class MySqlConnectOptions {
         .setUseAffectedRows(true);
     // A connection attribute, shown in performance_schema: whoever waits for the lock can name its holder.
     options.addProperty("program_name", AgentIdentity.name());
-    return MySqlTls.apply(options, url);
+    return MySqlTls.apply(options, tls);
   }
 }

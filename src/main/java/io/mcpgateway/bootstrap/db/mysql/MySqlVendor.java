@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.db.mysql;
 
 import io.mcpgateway.bootstrap.db.ClassWarmUp;
+import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.ConnectionFailures;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
@@ -14,6 +15,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.mysqlclient.MySQLConnection;
 import io.vertx.sqlclient.DatabaseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MySQL and MariaDB: the reactive MySQL client for the run, MariaDB Connector/J (which speaks to
@@ -51,13 +53,20 @@ public final class MySqlVendor implements Vendor {
 
   @Override
   public String jdbcUrl(DatabaseUrl url) {
-    return "jdbc:mariadb://" + url.hostAndPort() + "/" + url.database() + MySqlTls.jdbcParameters(url);
+    return "jdbc:mariadb://" + url.hostAndPort() + "/" + url.database();
+  }
+
+  @Override
+  public Map<String, String> jdbcProperties(DatabaseUrl url) {
+    return MySqlTls.jdbcProperties(url);
   }
 
   @Override
   public Future<DedicatedConnection> connect(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
-    return MySQLConnection.connect(vertx, MySqlConnectOptions.of(url))
-        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url, MySqlConnectFailures.CODES)))
+    return ClientTls.prepare(MySqlTls.settings(url), worker).compose(tls -> MySQLConnection.connect(vertx,
+            MySqlConnectOptions.of(url, tls))
+        .recover(failure -> Future.failedFuture(tls.classify(failure, url)
+            .orElseGet(() -> ConnectionFailures.classify(failure, url, MySqlConnectFailures.CODES)))))
         // DATETIME columns keep no zone: write UTC, as PostgreSQL, SQLite and the reference do.
         .compose(connection -> connection.query("SET time_zone = '+00:00'").execute()
             .map(set -> DedicatedConnection.of(connection))

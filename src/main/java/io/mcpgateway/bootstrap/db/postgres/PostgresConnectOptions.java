@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.db.postgres;
 
 import io.mcpgateway.bootstrap.db.AgentIdentity;
+import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.vertx.pgclient.PgConnectOptions;
 
@@ -16,7 +17,7 @@ final class PostgresConnectOptions {
   private PostgresConnectOptions() {
   }
 
-  static PgConnectOptions of(DatabaseUrl url) {
+  static PgConnectOptions of(DatabaseUrl url, ClientTls tls) {
     PgConnectOptions options = new PgConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password() == null ? "" : url.password())
@@ -24,6 +25,6 @@ final class PostgresConnectOptions {
         .setCachePreparedStatements(false);
     options.getProperties().remove("extra_float_digits");
     options.addProperty("application_name", AgentIdentity.name());
-    return PostgresTls.apply(options, url);
+    return PostgresTls.apply(options, tls);
   }
 }

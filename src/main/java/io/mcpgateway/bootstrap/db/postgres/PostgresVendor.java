@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap.db.postgres;
 
 import io.mcpgateway.bootstrap.db.AgentIdentity;
 import io.mcpgateway.bootstrap.db.ClassWarmUp;
+import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.ConnectionFailures;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
@@ -17,6 +18,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.DatabaseException;
 import java.util.List;
+import java.util.Map;
 
 /** PostgreSQL: the reactive client for the run, pgjdbc for Flyway, a session advisory lock. */
 public final class PostgresVendor implements Vendor {
@@ -55,16 +57,22 @@ public final class PostgresVendor implements Vendor {
    */
   @Override
   public String jdbcUrl(DatabaseUrl url) {
-    String tls = PostgresTls.jdbcParameters(url);
-    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database() + (tls.isEmpty() ? "?" : tls + "&")
-        + "prepareThreshold=0&ApplicationName=" + URLEncoder.encode(AgentIdentity.name(), StandardCharsets.UTF_8);
+    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database()
+        + "?prepareThreshold=0&ApplicationName=" + URLEncoder.encode(AgentIdentity.name(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Map<String, String> jdbcProperties(DatabaseUrl url) {
+    return PostgresTls.jdbcProperties(url);
   }
 
   @Override
   public Future<DedicatedConnection> connect(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
-    return PgConnection.connect(vertx, PostgresConnectOptions.of(url))
+    return ClientTls.prepare(PostgresTls.settings(url), worker).compose(tls -> PgConnection.connect(vertx,
+            PostgresConnectOptions.of(url, tls))
         .map(connection -> DedicatedConnection.of(connection))
-        .recover(failure -> Future.failedFuture(ConnectionFailures.classify(failure, url, PostgresConnectFailures.CODES)));
+        .recover(failure -> Future.failedFuture(tls.classify(failure, url)
+            .orElseGet(() -> ConnectionFailures.classify(failure, url, PostgresConnectFailures.CODES)))));
   }
 
   @Override

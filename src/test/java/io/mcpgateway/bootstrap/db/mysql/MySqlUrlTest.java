@@ -3,9 +3,13 @@ package io.mcpgateway.bootstrap.db.mysql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.error.BootstrapException;
+import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.support.Agents;
 import io.vertx.mysqlclient.SslMode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,21 +18,31 @@ class MySqlUrlTest {
 
   @ParameterizedTest
   @CsvSource({
-      "'',                             DISABLED,  jdbc:mariadb://db:3306/gw",
-      "?ssl-mode=DISABLED,             DISABLED,  jdbc:mariadb://db:3306/gw",
-      "?ssl-mode=PREFERRED,            PREFERRED, jdbc:mariadb://db:3306/gw",
-      "?ssl-mode=REQUIRED&charset=utf8mb4, REQUIRED, jdbc:mariadb://db:3306/gw?sslMode=trust",
-      "?ssl_mode=required,             REQUIRED,  jdbc:mariadb://db:3306/gw?sslMode=trust",
+      "'',                                 DISABLED,  disable",
+      "?ssl-mode=DISABLED,                 DISABLED,  disable",
+      "?ssl-mode=PREFERRED,                PREFERRED, disable",
+      "?ssl-mode=REQUIRED&charset=utf8mb4, REQUIRED,  trust",
+      "?ssl_mode=required,                 REQUIRED,  trust",
   })
-  void sslModeReachesBothClients(String query, SslMode reactive, String jdbc) {
+  void sslModeReachesBothClients(String query, SslMode reactive, String jdbc) throws Throwable {
     DatabaseUrl url = DatabaseUrl.parse("mysql://u:p@db/gw" + query);
 
-    assertEquals(reactive, MySqlConnectOptions.of(url).getSslMode());
-    assertEquals(jdbc, url.jdbcUrl());
+    assertEquals(reactive, MySqlConnectOptions.of(url, Agents.await(ClientTls.prepare(MySqlTls.settings(url), null))).getSslMode());
+    assertEquals(Map.of("sslMode", jdbc), url.jdbcProperties());
+    assertEquals("jdbc:mariadb://db:3306/gw", url.jdbcUrl());
   }
 
   @Test
-  void certificateVerificationIsRefusedNotIgnored() {
-    assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("mysql://u@db/gw?ssl-mode=VERIFY_IDENTITY"));
+  void theVerifyingModesGoThroughTheAgentsPlugin() {
+    DatabaseUrl url = DatabaseUrl.parse("mysql://u@db/gw?ssl-mode=VERIFY_IDENTITY&ssl-ca=/ca.pem&ssl_cert=/c.pem&ssl-key=/c.key");
+
+    assertEquals(Map.of("sslMode", "verify-full", "tlsSocketType", PemTlsSocketPlugin.TYPE, "serverSslCert", "/ca.pem",
+        PemTlsSocketPlugin.CLIENT_CERT, "/c.pem", PemTlsSocketPlugin.CLIENT_KEY, "/c.key"), url.jdbcProperties());
+  }
+
+  @Test
+  void aVerifyingModeWithoutItsCaIsRefusedNotIgnored() {
+    BootstrapException error = assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("mysql://u@db/gw?ssl-mode=VERIFY_IDENTITY"));
+    assertEquals(Reason.BAD_URL, error.reason());
   }
 }
