@@ -32,7 +32,8 @@ record CommandLine(Path configFile, boolean configGiven, boolean help, boolean s
         Brings the database named by DATABASE_URL to the current schema, creates the platform admin,
         its team, the default roles, and hands orphaned rows to the admin's team; then exits.
         --config FILE   settings file (JSON object of the variables below; default conf/bootstrap.json)
-        --serve         stay up: /metrics, /health/live, /health/ready on HTTP_PORT (default 9464)
+        --serve         stay up: /metrics, /health/live, /health/ready on HTTP_HOST (default all
+                        interfaces) and HTTP_PORT (default 9464)
         --check         read only (no lock, no writes): exit 0 when the database is ready, 1 when work
                         is pending (a startup probe)
         --plan          read only: print what a run would do (the schema decision with each pending
@@ -44,11 +45,12 @@ record CommandLine(Path configFile, boolean configGiven, boolean help, boolean s
         PASSWORD_CHANGE_ENFORCEMENT_ENABLED, ADMIN_REQUIRE_PASSWORD_CHANGE_ON_BOOTSTRAP,
         MIGRATION_LOCK_TIMEOUT (seconds), BCRYPT_COST, DB_MAX_RETRIES, DB_RETRY_INTERVAL_MS,
         MCPGATEWAY_SKIP_MIGRATIONS, MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_ENABLED,
-        MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_FILE, GATEWAY_REPLICAS, MIGRATION_LOCATIONS, SERVE, HTTP_PORT;
+        MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_FILE, GATEWAY_REPLICAS, MIGRATION_LOCATIONS, SERVE, HTTP_HOST, HTTP_PORT;
         DATABASE_URL_FILE and PLATFORM_ADMIN_PASSWORD_FILE read the value from a file (secrets)
       Exit codes: 0 ready, 1 work pending (--check, --plan), 2 bad option/config/URL, 3 unreachable,
         4 login rejected, 5 lock timeout, 6 unknown schema, 7 migration failed, 8 step failed,
         9 lock release failed, 10 lock failed, 11 schema not current with MCPGATEWAY_SKIP_MIGRATIONS,
+        12 TLS failed (certificate not trusted or for another host, or the server requires TLS),
         70 internal error, 130 stopped by SIGINT, 143 stopped by SIGTERM""";
 
   static CommandLine parse(String... args) {

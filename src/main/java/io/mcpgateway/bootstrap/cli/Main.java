@@ -52,7 +52,7 @@ public final class Main {
       if (!serve.serve()) {
         return OneShot.run(settings, config.databaseUrl().vendor());
       }
-      ServeMode mode = ServeMode.launch(settings, serve.httpPort());
+      ServeMode mode = ServeMode.launch(settings, serve);
       Signals.onStop(signal -> mode.shutdown().onComplete(closed -> Jvm.halt(Signals.exitCode(signal))));
       return KEEP_RUNNING;
     } catch (BootstrapException e) {

@@ -44,7 +44,7 @@ public final class SettingsLoader {
     for (String key : BootstrapConfig.OPTIONAL_KEYS) {
       overrideFromEnvironment(settings, environment, key);
     }
-    for (String key : new String[] {"HTTP_PORT", "SERVE"}) {
+    for (String key : new String[] {"HTTP_HOST", "HTTP_PORT", "SERVE"}) {
       overrideFromEnvironment(settings, environment, key);
     }
     return settings;

@@ -58,23 +58,29 @@ public final class ServeMode {
     return registry;
   }
 
-  /** Starts the endpoints; completes with the listening server (the agent keeps running after). */
+  /** Starts the endpoints on every interface; completes with the listening server (the agent keeps running after). */
   public Future<HttpServer> startEndpoints(int port) {
-    return AgentHttpServer.start(vertx, registry, "0.0.0.0", port, stopping::get)
-        .onSuccess(server -> LOG.info("Serving /metrics, /health/live and /health/ready on port {}", server.actualPort()));
+    return startEndpoints(ServeConfig.ALL_INTERFACES, port);
+  }
+
+  /** Starts the endpoints on {@code host} ({@code HTTP_HOST}): 127.0.0.1 keeps them to this machine. */
+  public Future<HttpServer> startEndpoints(String host, int port) {
+    return AgentHttpServer.start(vertx, registry, host, port, stopping::get)
+        .onSuccess(server -> LOG.info("Serving /metrics, /health/live and /health/ready on {}:{}", host, server.actualPort()));
   }
 
   /**
    * The command line's serve mode: endpoints first, then the agent; returns once the endpoints are
    * up and leaves the process running. Fails with {@code BAD_CONFIG} when the port cannot be bound.
    */
-  public static ServeMode launch(JsonObject settings, int port) {
+  public static ServeMode launch(JsonObject settings, ServeConfig where) {
     ServeMode mode = create();
     try {
-      mode.startEndpoints(port).toCompletionStage().toCompletableFuture().join();
+      mode.startEndpoints(where.httpHost(), where.httpPort()).toCompletionStage().toCompletableFuture().join();
     } catch (CompletionException e) {
       mode.close();
-      throw new BootstrapException(Reason.BAD_CONFIG, "cannot serve on HTTP_PORT " + port + ": " + e.getCause().getMessage());
+      throw new BootstrapException(Reason.BAD_CONFIG, "cannot serve on HTTP_HOST " + where.httpHost() + ", HTTP_PORT "
+          + where.httpPort() + ": " + e.getCause().getMessage());
     }
     mode.deployAgent(settings); // its outcome shows on /health/ready and in the metrics
     return mode;
