@@ -2,7 +2,6 @@ package io.mcpgateway.bootstrap.support.tls;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,33 +109,18 @@ public final class TlsMariaDbServer implements TlsServer {
     return port;
   }
 
-  @Override
-  public String appDatabase() {
-    return "appdb";
-  }
-
-  @Override
-  public String certDatabase() {
-    return "certdb";
-  }
-
-  @Override
-  public long logMark() throws IOException {
-    return Files.size(log());
-  }
-
   /** With log-warnings = 4 the server logs every connection that ends, with its user, once logged in. */
   @Override
-  public boolean authenticated(String user, long logMark) throws IOException {
-    String text = new String(Files.readAllBytes(log()), StandardCharsets.UTF_8);
-    return text.substring((int) Math.min(logMark, text.length())).contains("user: '" + user + "'");
+  public String loggedInLine(String user) {
+    return "user: '" + user + "'";
   }
 
   private Path socket() {
     return base.resolve("mysqld.sock");
   }
 
-  private Path log() {
+  @Override
+  public Path log() {
     return base.resolve("error.log");
   }
 

@@ -2,7 +2,6 @@ package io.mcpgateway.bootstrap.support.tls;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -113,27 +112,12 @@ public final class TlsPostgresServer implements TlsServer {
   }
 
   @Override
-  public String appDatabase() {
-    return "appdb";
+  public String loggedInLine(String user) {
+    return "connection authorized: user=" + user;
   }
 
   @Override
-  public String certDatabase() {
-    return "certdb";
-  }
-
-  @Override
-  public long logMark() throws IOException {
-    return Files.size(log());
-  }
-
-  @Override
-  public boolean authenticated(String user, long logMark) throws IOException {
-    String text = new String(Files.readAllBytes(log()), StandardCharsets.UTF_8);
-    return text.substring((int) Math.min(logMark, text.length())).contains("connection authorized: user=" + user);
-  }
-
-  private Path log() {
+  public Path log() {
     return base.resolve("server.log");
   }
 

@@ -1,5 +1,10 @@
 package io.mcpgateway.bootstrap.support.tls;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** A private database server that accepts only TLS connections, for one test class. */
 public interface TlsServer extends AutoCloseable {
 
@@ -12,17 +17,32 @@ public interface TlsServer extends AutoCloseable {
   int port();
 
   /** The database {@code app} owns. */
-  String appDatabase();
+  default String appDatabase() {
+    return "appdb";
+  }
 
   /** The database {@code certuser} owns (it logs in with a client certificate). */
-  String certDatabase();
+  default String certDatabase() {
+    return "certdb";
+  }
 
   /** Presents another certificate of the test PKI from now on ("otherhost", back to "server"). */
   void present(String certificate) throws Exception;
 
+  /** The server's log file. */
+  Path log();
+
+  /** What the server's log says once {@code user} got past authentication. */
+  String loggedInLine(String user);
+
   /** Whether the server's log shows that {@code user} got past authentication since the mark. */
-  boolean authenticated(String user, long logMark) throws Exception;
+  default boolean authenticated(String user, long logMark) throws IOException {
+    String text = new String(Files.readAllBytes(log()), StandardCharsets.UTF_8);
+    return text.substring((int) Math.min(logMark, text.length())).contains(loggedInLine(user));
+  }
 
   /** The log's length now, for {@link #authenticated}. */
-  long logMark() throws Exception;
+  default long logMark() throws IOException {
+    return Files.size(log());
+  }
 }
