@@ -47,6 +47,10 @@ record CommandLine(Path configFile, boolean configGiven, boolean help, boolean s
         MCPGATEWAY_SKIP_MIGRATIONS, MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_ENABLED,
         MCPGATEWAY_BOOTSTRAP_ROLES_IN_DB_FILE, GATEWAY_REPLICAS, MIGRATION_LOCATIONS, SERVE, HTTP_HOST, HTTP_PORT;
         DATABASE_URL_FILE and PLATFORM_ADMIN_PASSWORD_FILE read the value from a file (secrets)
+      One-shot metrics: PUSHGATEWAY_URL (http[s]://[user:password@]host:port) pushes the step timers,
+        row counters and readiness to a Prometheus Pushgateway at the end of a run, success or failure
+        (job db-bootstrap-agent), never changing the exit code; PUSHGATEWAY_INSTANCE (default: HOSTNAME,
+        else the host name), PUSHGATEWAY_TIMEOUT_MS (default 2000)
       Exit codes: 0 ready, 1 work pending (--check, --plan), 2 bad option/config/URL, 3 unreachable,
         4 login rejected, 5 lock timeout, 6 unknown schema, 7 migration failed, 8 step failed,
         9 lock release failed, 10 lock failed, 11 schema not current with MCPGATEWAY_SKIP_MIGRATIONS,

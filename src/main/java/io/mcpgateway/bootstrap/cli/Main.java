@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.cli;
 
 import io.mcpgateway.bootstrap.config.BootstrapConfig;
+import io.mcpgateway.bootstrap.config.PushgatewayConfig;
 import io.mcpgateway.bootstrap.config.SettingsLoader;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.launch.Jvm;
@@ -11,6 +12,7 @@ import io.mcpgateway.bootstrap.serve.ServeConfig;
 import io.mcpgateway.bootstrap.serve.ServeMode;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,8 +51,12 @@ public final class Main {
         return plan(commandLine, settings, config);
       }
       ServeConfig serve = ServeConfig.from(settings, commandLine.serve());
+      Optional<PushgatewayConfig> pushgateway = PushgatewayConfig.from(settings, environment); // validated in either mode
       if (!serve.serve()) {
-        return OneShot.run(settings, config.databaseUrl().vendor());
+        return OneShot.run(settings, config.databaseUrl().vendor(), pushgateway);
+      }
+      if (pushgateway.isPresent()) {
+        LoggerFactory.getLogger(Main.class).info("PUSHGATEWAY_URL is left unused in serve mode: /metrics is scraped");
       }
       ServeMode mode = ServeMode.launch(settings, serve);
       Signals.onStop(signal -> mode.shutdown().onComplete(closed -> Jvm.halt(Signals.exitCode(signal))));

@@ -161,7 +161,7 @@ public record BootstrapConfig(DatabaseUrl databaseUrl,
   }
 
   /** A whole number within bounds; anything else is an error that names the setting and the bounds. */
-  private static int number(JsonObject all, String key, int min, int max) {
+  static int number(JsonObject all, String key, int min, int max) {
     String value = text(all, key);
     try {
       int number = Integer.parseInt(value);

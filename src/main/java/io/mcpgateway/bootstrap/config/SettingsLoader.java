@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the flat settings object: the configuration file first, then every environment
@@ -32,22 +34,38 @@ public final class SettingsLoader {
   /** The settings that may come from a file named by {@code <name>_FILE}. */
   public static final List<String> SECRETS = List.of("PLATFORM_ADMIN_PASSWORD", "DATABASE_URL");
   private static final String FILE_SUFFIX = "_FILE";
+  /** Serve mode's settings, read by {@code serve.ServeConfig} (which this package must not import). */
+  private static final List<String> SERVE_KEYS = List.of("HTTP_HOST", "HTTP_PORT", "SERVE");
 
   public static JsonObject load(Path file, boolean mustExist, Map<String, String> environment) {
     JsonObject settings = readFile(file, mustExist);
     for (String secret : SECRETS) {
       secretFromFile(settings, environment, secret);
     }
-    for (String key : BootstrapConfig.defaults().fieldNames()) {
-      overrideFromEnvironment(settings, environment, key);
-    }
-    for (String key : BootstrapConfig.OPTIONAL_KEYS) {
-      overrideFromEnvironment(settings, environment, key);
-    }
-    for (String key : new String[] {"HTTP_HOST", "HTTP_PORT", "SERVE"}) {
+    for (String key : keys()) {
       overrideFromEnvironment(settings, environment, key);
     }
     return settings;
+  }
+
+  /** Every setting, by the name it has in the file and in the environment. */
+  public static Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>(BootstrapConfig.defaults().fieldNames());
+    keys.addAll(BootstrapConfig.OPTIONAL_KEYS);
+    keys.addAll(SERVE_KEYS);
+    keys.addAll(PushgatewayConfig.KEYS);
+    return keys;
+  }
+
+  /**
+   * Every environment variable the agent reads: each setting, {@code X_FILE} for each secret, and
+   * {@code HOSTNAME} (the Pushgateway instance's default).
+   */
+  public static Set<String> environmentVariables() {
+    Set<String> names = keys();
+    SECRETS.forEach(secret -> names.add(secret + FILE_SUFFIX));
+    names.add(PushgatewayConfig.HOST_NAME);
+    return names;
   }
 
   /**

@@ -1,15 +1,20 @@
 package io.mcpgateway.bootstrap.launch;
 
 import io.mcpgateway.bootstrap.BootstrapVerticle;
+import io.mcpgateway.bootstrap.config.PushgatewayConfig;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import io.mcpgateway.bootstrap.metrics.PushgatewayPush;
 import io.mcpgateway.bootstrap.pipeline.ReadOnlyCheck;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,11 +34,17 @@ public final class OneShot {
   private OneShot() {
   }
 
-  /** Runs the agent on {@code settings} (already validated) and returns the exit code. */
-  public static int run(JsonObject settings, Vendor vendor) {
+  /**
+   * Runs the agent on {@code settings} (already validated) and returns the exit code. With a
+   * Pushgateway, the run's meters are pushed at the end, after a success and after a failure alike;
+   * the push never changes the exit code.
+   */
+  public static int run(JsonObject settings, Vendor vendor, Optional<PushgatewayConfig> pushgateway) {
     StartupPrewarm.start(vendor);
     Vertx vertx = Vertx.vertx(options());
-    BootstrapVerticle agent = new BootstrapVerticle();
+    // Meters only when they go somewhere: a run without a Pushgateway skips the registry's start-up cost.
+    PrometheusMeterRegistry registry = pushgateway.isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+    BootstrapVerticle agent = BootstrapVerticle.builder().meterRegistry(registry).build();
     AtomicReference<String> signal = new AtomicReference<>();
     Signals.onStop(name -> {
       if (signal.compareAndSet(null, name)) {
@@ -51,8 +62,20 @@ public final class OneShot {
         code = Signals.exitCode(signal.get());
       }
     }
+    pushgateway.ifPresent(target -> push(vertx, registry, target));
     close(vertx);
     return code;
+  }
+
+  /** Waits for the push, which bounds itself by its timeout; the extra second only guards against a stuck Vert.x. */
+  private static void push(Vertx vertx, PrometheusMeterRegistry registry, PushgatewayConfig target) {
+    try {
+      PushgatewayPush.push(vertx, registry, target).toCompletionStage().toCompletableFuture()
+          .get(target.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (Exception stuck) {
+      LoggerFactory.getLogger(OneShot.class).warn("Metrics not pushed to the Pushgateway at {}: the push did not end in time",
+          target.redactedUrl());
+    }
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.mcpgateway.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mcpgateway.bootstrap.config.SettingsLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,21 @@ class MainTest {
   @Test
   void helpExitsZero() {
     assertEquals(0, Main.run(new String[] {"--help"}, Map.of()));
+  }
+
+  @Test
+  void theUsageNamesEveryVariableTheAgentReads() {
+    for (String variable : SettingsLoader.environmentVariables()) {
+      assertTrue(CommandLine.USAGE.contains(variable), variable + " is read but --help does not name it");
+    }
+  }
+
+  @Test
+  void aBadPushgatewayUrlExitsBeforeTheRun(@TempDir Path folder) {
+    Path database = folder.resolve("mcp.db");
+
+    assertEquals(2, Main.run(new String[0], Map.of("DATABASE_URL", "sqlite:///" + database, "PUSHGATEWAY_URL", "pushgateway:9091")));
+    assertEquals(false, Files.exists(database));
   }
 
   @Test
