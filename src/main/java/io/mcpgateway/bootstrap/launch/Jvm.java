@@ -11,11 +11,13 @@ public final class Jvm {
   }
 
   /**
-   * First thing in {@code main}: starts warming the JDK's slow classes, and turns Netty's JFR events
-   * off unless asked for (Netty 4.2 emits them by default, which starts JFR's machinery at every start).
+   * First thing in {@code main}: starts warming the JDK's slow classes, says whether the start-up
+   * cache was refused, and turns Netty's JFR events off unless asked for (Netty 4.2 emits them by
+   * default, which starts JFR's machinery at every start).
    */
   public static void prepare() {
     StartupPrewarm.startJdk();
+    StartupCache.reportRefusal();
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false");
     }

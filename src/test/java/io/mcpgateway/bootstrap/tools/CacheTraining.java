@@ -1,8 +1,10 @@
 package io.mcpgateway.bootstrap.tools;
 
+import io.mcpgateway.bootstrap.launch.Jvm;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +12,36 @@ import java.util.stream.Stream;
 
 /**
  * The build's training run for the start-up caches ({@code bin/train-startup-caches} runs it with
- * {@code -XX:ArchiveClassesAtExit}, and with {@code -XX:AOTCacheOutput} on a JDK 25+); every class
- * loaded here starts from the cache afterwards. It lives outside the agent's jar, in a jar of its
- * own that the launcher puts after the agent's on the class path (a JDK 25 cache serves only the
- * class path it was trained with; nothing of this jar is loaded at run time).
+ * {@code -XX:ArchiveClassesAtExit}, {@code bin/train-aot-cache} with {@code -XX:AOTCacheOutput} on
+ * a JDK 25+); every class loaded here starts from the cache afterwards. It lives outside the agent's
+ * jar, in a jar of its own that the launcher puts after the agent's on the class path (a JDK 25
+ * cache serves only the class path it was trained with; nothing of this jar is loaded at run time).
  *
  * <p>It runs the command line's own code path on a scratch SQLite database twice (the new-database
- * path with Flyway, then the fast path), and on a server when {@code CDS_TRAINING_PG_URL} or
- * {@code CDS_TRAINING_MYSQL_URL} names a scratch database (bench/run does); without those, a
- * connection to a closed port, which loads the connect path of each client without a server.
+ * path with Flyway, then the fast path), and likewise on each server it can reach: the scratch
+ * database named by {@code CDS_TRAINING_PG_URL} / {@code CDS_TRAINING_MYSQL_URL} (bench/run sets
+ * them), else one it creates on the test server of {@code TEST_PG_URL} / {@code TEST_MYSQL_URL}
+ * (.ci/run sets them) and drops. Without either, a connection to a closed port, which loads the
+ * connect path of each client without a server. Its last line names the kinds it ran on.
  */
 public final class CacheTraining {
 
-  private static final Map<String, String> SERVERS = Map.of(
-      "CDS_TRAINING_PG_URL", "postgresql://u@127.0.0.1:1/closed", "CDS_TRAINING_MYSQL_URL", "mysql://u@127.0.0.1:1/closed");
+  /** A server kind: the variables that name it, the drop statement of a scratch database, a closed port. */
+  private record Server(String kind, String trainingVariable, String testVariable, String dropSql, String closedUrl) {
+  }
+
+  private static final List<Server> SERVERS = List.of(
+      new Server("postgresql", "CDS_TRAINING_PG_URL", "TEST_PG_URL", "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+          "postgresql://u@127.0.0.1:1/closed"),
+      new Server("mysql", "CDS_TRAINING_MYSQL_URL", "TEST_MYSQL_URL", "DROP DATABASE IF EXISTS %s",
+          "mysql://u@127.0.0.1:1/closed"));
 
   private CacheTraining() {
   }
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("io.netty.jfr.enabled", "false");
+    Jvm.prepare(); // Main.main's first line, which Main.run below skips
+    List<String> trained = new ArrayList<>(List.of("sqlite"));
     Path folder = Files.createTempDirectory("cds-training");
     try {
       Path config = Files.writeString(folder.resolve("training.json"), "{}");
@@ -37,11 +49,9 @@ public final class CacheTraining {
       runAgent(sqlite, config);
       runAgent(sqlite, config);
       runAgent(sqlite, config, "--check"); // the startup probe starts as fast as a warm run
-      for (String variable : List.of("CDS_TRAINING_PG_URL", "CDS_TRAINING_MYSQL_URL")) {
-        String url = System.getenv(variable);
-        runAgent(url != null ? url : SERVERS.get(variable), config);
-        if (url != null) {
-          runAgent(url, config);
+      for (Server server : SERVERS) {
+        if (train(server, config)) {
+          trained.add(server.kind());
         }
       }
     } finally {
@@ -49,7 +59,30 @@ public final class CacheTraining {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
+    System.out.println("[cache training] trained on: " + String.join(" ", trained));
     System.exit(0); // the archive is written at exit
+  }
+
+  /** A cold and a warm run on the server's scratch database; false when there is none to reach. */
+  private static boolean train(Server server, Path config) throws Exception {
+    String url = System.getenv(server.trainingVariable());
+    if (url != null) {
+      runAgent(url, config);
+      runAgent(url, config);
+      return true;
+    }
+    String testServer = System.getenv(server.testVariable());
+    if (testServer != null && !testServer.isBlank()) {
+      try (ScratchDatabase scratch = ScratchDatabase.create(testServer, server.dropSql())) {
+        runAgent(scratch.url(), config);
+        runAgent(scratch.url(), config);
+        return true;
+      } catch (Exception unreachable) {
+        System.out.println("[cache training] no scratch database on " + server.testVariable() + "'s server: " + unreachable);
+      }
+    }
+    runAgent(server.closedUrl(), config);
+    return false;
   }
 
   /** The command line's own path (Main.run), minus the final halt; one-shot, whatever conf/ says. */

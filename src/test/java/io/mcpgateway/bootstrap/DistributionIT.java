@@ -1,0 +1,135 @@
+package io.mcpgateway.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mcpgateway.bootstrap.support.Sql;
+import io.mcpgateway.bootstrap.support.TestDatabase;
+import io.mcpgateway.bootstrap.support.TestDatabases;
+import io.mcpgateway.bootstrap.support.UnpackedDistribution;
+import io.mcpgateway.bootstrap.support.UnpackedDistribution.Run;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The distribution as an operator gets it (target/db-bootstrap-agent-&lt;version&gt;.tar.gz): unpacked
+ * into a folder elsewhere, made read-only, started by another user (nobody, when the tests run as
+ * root) without a JDK on the PATH. It must run on its own runtime with its AOT cache, the JVM's own
+ * word for which is where it loaded the agent's main class from; a cache it cannot use is named on
+ * one line and the run goes on.
+ */
+class DistributionIT {
+
+  private static final Pattern LOG_LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARN|ERROR) +\\w+ - .*");
+  private static final long MAX_ARCHIVE_BYTES = 90L * 1024 * 1024;
+
+  private static Path archive;
+  private static UnpackedDistribution distribution;
+
+  @BeforeAll
+  static void unpackElsewhere() throws Exception {
+    archive = UnpackedDistribution.archive();
+    distribution = UnpackedDistribution.unpack(archive);
+    distribution.makeReadOnly();
+  }
+
+  @AfterAll
+  static void removeIt() throws Exception {
+    if (distribution != null) {
+      distribution.close();
+    }
+  }
+
+  @Test
+  void theArchiveStaysUnder90MiB() throws Exception {
+    long unpacked;
+    try (var files = Files.walk(distribution.home())) {
+      unpacked = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+    }
+    System.err.printf("[DistributionIT] %s: %.1f MiB compressed, %.1f MiB unpacked%n", archive.getFileName(),
+        Files.size(archive) / 1048576.0, unpacked / 1048576.0);
+    assertTrue(Files.size(archive) < MAX_ARCHIVE_BYTES, Files.size(archive) + " bytes");
+  }
+
+  /** An empty database, then the same one ready: both runs start from the cache and print log lines only. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "mysql"})
+  void unpackedElsewhereItRunsOnEveryKindWithItsCache(String kind) throws Exception {
+    distribution.assumeRuntime();
+    boolean asNobody = UnpackedDistribution.canRunAsNobody();
+    try (TestDatabase database = TestDatabases.of(kind)) {
+      if (database.url().file() != null) {
+        Files.setPosixFilePermissions(database.url().file().getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+      }
+      Map<String, String> environment = Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4",
+          "PLATFORM_ADMIN_PASSWORD", "Distribution-Test1");
+      for (String run : List.of("cold", "warm")) {
+        Run result = distribution.launch(environment, asNobody);
+
+        String what = kind + ", " + run + (asNobody ? ", as nobody" : "") + ":\n" + result.output();
+        assertEquals(0, result.exitCode(), what);
+        assertTrue(result.output().contains("Database ready"), what);
+        assertTrue(result.mainClassFromCache(), "the JVM did not load the agent from its AOT cache; " + what);
+        for (String line : result.output().strip().split("\\R")) {
+          assertTrue(LOG_LINE.matcher(line).matches(), "not a log line: " + line + "\n" + what);
+        }
+      }
+      assertEquals(1, new Sql(database).count("SELECT COUNT(*) FROM email_users"));
+    }
+  }
+
+  /** What can go wrong between the training and a start, each seen by the launcher or by the JVM. */
+  enum Tampering {
+    /** An older jar than the cache: only the JVM notices (the jar's time differs from the trained one). */
+    JAR_OLDER,
+    /** A newer jar than the cache: the launcher notices before starting the JVM. */
+    JAR_NEWER,
+    /** The cache's first bytes overwritten, its time kept. */
+    CACHE_DAMAGED
+  }
+
+  @ParameterizedTest
+  @EnumSource(Tampering.class)
+  void aCacheItCannotUseIsNamedOnOneLineAndTheRunGoesOn(Tampering tampering) throws Exception {
+    distribution.assumeRuntime();
+    try (UnpackedDistribution copy = distribution.copy(); TestDatabase database = TestDatabases.sqlite()) {
+      Path jar = copy.home().resolve("lib/db-bootstrap-agent-all.jar");
+      Path cache = copy.home().resolve("lib/db-bootstrap-agent.aot");
+      FileTime trained = Files.getLastModifiedTime(cache);
+      switch (tampering) {
+        case JAR_OLDER -> Files.setLastModifiedTime(jar, FileTime.fromMillis(trained.toMillis() - 3_600_000));
+        case JAR_NEWER -> Files.setLastModifiedTime(jar, FileTime.fromMillis(trained.toMillis() + 3_600_000));
+        case CACHE_DAMAGED -> {
+          try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4096), 0);
+          }
+          Files.setLastModifiedTime(cache, trained);
+        }
+      }
+
+      Run result = copy.launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4",
+          "PLATFORM_ADMIN_PASSWORD", "Distribution-Test1"), false);
+
+      assertEquals(0, result.exitCode(), result.output());
+      assertTrue(result.output().contains("Database ready"), result.output());
+      assertEquals(1, result.notices().size(), result.output());
+      assertTrue(result.notices().get(0).contains(cache.toString()), result.output());
+      assertFalse(result.mainClassFromCache(), "started without the cache");
+    }
+  }
+}
