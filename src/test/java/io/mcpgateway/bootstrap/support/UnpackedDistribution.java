@@ -83,10 +83,19 @@ public final class UnpackedDistribution implements AutoCloseable {
     return scratch;
   }
 
-  /** Skips the test when the build found no JDK 25+ to link a runtime from. */
-  public void assumeRuntime() {
-    Assumptions.assumeTrue(Files.isExecutable(home.resolve("runtime/bin/java")),
-        "the archive has no Java runtime: the build found no JDK 25 or newer (set JAVA25_HOME)");
+  /**
+   * Skips the test when this machine has no JDK 25+ to link a runtime from; fails when it has one
+   * and the archive still came without a runtime.
+   */
+  public void assumeRuntime() throws Exception {
+    if (Files.isExecutable(home.resolve("runtime/bin/java"))) {
+      return;
+    }
+    Process finder = new ProcessBuilder("bin/newest-jdk").redirectErrorStream(true).start();
+    String found = new String(finder.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(finder.waitFor(60, TimeUnit.SECONDS));
+    Assumptions.assumeTrue(finder.exitValue() == 0, "the archive has no Java runtime: this machine has no JDK 25 or newer");
+    throw new AssertionError("the archive has no Java runtime although bin/newest-jdk finds " + found.replace('\n', ' '));
   }
 
   /** Takes the write permission away from everyone, as a read-only mount would. */
