@@ -8,6 +8,7 @@ import io.mcpgateway.bootstrap.config.SettingsLoader;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.support.HostileArbitraries;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
+import io.mcpgateway.bootstrap.support.ScratchFolder;
 import io.mcpgateway.bootstrap.support.tls.TestFiles;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class CommandLinePropertiesTest {
 
   @BeforeContainer
   static void createFiles() throws IOException {
-    folder = Files.createTempDirectory("command-line-properties");
+    folder = ScratchFolder.create("command-line-properties");
     fileSecret = HostileArbitraries.secrets().sample();
     Files.writeString(folder.resolve("valid.json"), new JsonObject().put("PLATFORM_ADMIN_PASSWORD", fileSecret)
         .put("DATABASE_URL", "postgresql://gw:" + fileSecret + "@db/gw").encode());

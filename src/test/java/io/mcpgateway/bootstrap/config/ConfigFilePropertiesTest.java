@@ -7,6 +7,7 @@ import io.mcpgateway.bootstrap.config.SettingArbitraries.Setting;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.support.HostileArbitraries;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
+import io.mcpgateway.bootstrap.support.ScratchFolder;
 import io.mcpgateway.bootstrap.support.tls.TestFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +55,7 @@ class ConfigFilePropertiesTest {
 
   @BeforeContainer
   static void createFolder() throws IOException {
-    folder = Files.createTempDirectory("config-properties");
+    folder = ScratchFolder.create("config-properties");
   }
 
   @AfterContainer

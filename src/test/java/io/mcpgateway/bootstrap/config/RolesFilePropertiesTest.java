@@ -8,6 +8,7 @@ import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.support.HostileArbitraries;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
+import io.mcpgateway.bootstrap.support.ScratchFolder;
 import io.mcpgateway.bootstrap.support.tls.TestFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,7 @@ class RolesFilePropertiesTest {
 
   @BeforeContainer
   static void createFolder() throws IOException {
-    folder = Files.createTempDirectory("roles-properties");
+    folder = ScratchFolder.create("roles-properties");
   }
 
   @AfterContainer

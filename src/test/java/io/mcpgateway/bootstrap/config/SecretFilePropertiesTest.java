@@ -9,6 +9,7 @@ import io.mcpgateway.bootstrap.support.DatabaseUrlArbitraries;
 import io.mcpgateway.bootstrap.support.GeneratedUrl;
 import io.mcpgateway.bootstrap.support.HostileArbitraries;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
+import io.mcpgateway.bootstrap.support.ScratchFolder;
 import io.mcpgateway.bootstrap.support.tls.TestFiles;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class SecretFilePropertiesTest {
 
   @BeforeContainer
   static void createFolder() throws IOException {
-    folder = Files.createTempDirectory("secret-file-properties");
+    folder = ScratchFolder.create("secret-file-properties");
   }
 
   @AfterContainer
@@ -157,23 +158,25 @@ class SecretFilePropertiesTest {
     return variable.equals(PASSWORD) ? config.adminPassword() : config.databaseUrl().file();
   }
 
+  /** Each kind has its own file, so a file is only ever overwritten by one of its own kind. */
   private static Path write(SecretFile secret) throws IOException {
     Path file = folder.resolve("secret-" + secret.kind());
-    if (Files.exists(file)) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-    }
-    TestFiles.delete(file);
     switch (secret.kind()) {
       case MISSING -> {
       }
       case DIRECTORY -> Files.createDirectories(file);
+      case UNREADABLE -> {
+        if (Files.exists(file)) {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.write(file, secret.content());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+      }
       default -> Files.write(file, secret.content());
-    }
-    if (secret.kind() == Kind.UNREADABLE) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
     }
     return file;
   }
+
 
   @Provide
   Arbitrary<SecretFile> secretFiles() {
@@ -200,7 +203,7 @@ class SecretFilePropertiesTest {
             case EMPTY -> new byte[0];
             case BLANK -> " \n".getBytes(StandardCharsets.UTF_8);
             case BINARY -> concat(bytes, secret.getBytes(StandardCharsets.US_ASCII), bytes);
-            case HUGE -> (written + "x".repeat(300_000) + secret + text.get2()).getBytes(StandardCharsets.UTF_8);
+            case HUGE -> (written + "x".repeat(100_000) + secret + text.get2()).getBytes(StandardCharsets.UTF_8);
             case MISSING, DIRECTORY -> null;
           };
           GeneratedUrl meant = isUrl && (kind == Kind.TEXT || kind == Kind.UNREADABLE) && url.secret() != null ? held : null;

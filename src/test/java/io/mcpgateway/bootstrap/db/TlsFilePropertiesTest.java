@@ -8,6 +8,7 @@ import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.support.HostileArbitraries;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
+import io.mcpgateway.bootstrap.support.ScratchFolder;
 import io.mcpgateway.bootstrap.support.tls.TestCertificates;
 import io.mcpgateway.bootstrap.support.tls.TestFiles;
 import io.vertx.core.Vertx;
@@ -54,7 +55,7 @@ class TlsFilePropertiesTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    folder = Files.createTempDirectory("tls-file-properties");
+    folder = ScratchFolder.create("tls-file-properties");
     pem = new PemFileArbitraries(TestCertificates.make(folder.resolve("pki")));
     vertx = Vertx.vertx();
     worker = vertx.createSharedWorkerExecutor("bootstrap-worker");
