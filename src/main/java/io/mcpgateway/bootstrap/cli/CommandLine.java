@@ -3,6 +3,7 @@ package io.mcpgateway.bootstrap.cli;
 import io.mcpgateway.bootstrap.config.SettingsLoader;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -81,14 +82,14 @@ record CommandLine(Path configFile, boolean configGiven, boolean help, boolean s
           if (i + 1 >= args.length) {
             throw usage("--config needs a file name");
           }
-          config = Path.of(args[++i]);
+          config = file(args[++i]);
           given = true;
         }
         default -> {
           if (!arg.startsWith("--config=")) {
-            throw usage("unknown option '" + arg + "'");
+            throw usage("unknown option '" + name(arg) + "'");
           }
-          config = Path.of(arg.substring("--config=".length()));
+          config = file(arg.substring("--config=".length()));
           given = true;
         }
       }
@@ -105,6 +106,20 @@ record CommandLine(Path configFile, boolean configGiven, boolean help, boolean s
   /** Whether this run only reads (its log lines then go to stderr, so stdout carries the answer alone). */
   boolean readOnly() {
     return mode != Mode.RUN;
+  }
+
+  /** An option as a message shows it: what follows an '=' may be a password handed to an option we do not have. */
+  private static String name(String arg) {
+    int equals = arg.indexOf('=');
+    return equals < 0 ? arg : arg.substring(0, equals) + "=...";
+  }
+
+  private static Path file(String name) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw usage("--config names no usable file name");
+    }
   }
 
   private static BootstrapException usage(String what) {

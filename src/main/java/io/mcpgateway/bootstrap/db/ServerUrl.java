@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The part of a server URL every server vendor shares: {@code //user:password@host:port/database?query},
@@ -13,6 +14,8 @@ import java.util.Map;
  */
 public record ServerUrl(String host, int port, String database, String user, String password,
                         Map<String, String> parameters) {
+
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.+-]{1,24}");
 
   /**
    * @param vendor the vendor reading it, for its name, default port and messages
@@ -47,8 +50,12 @@ public record ServerUrl(String host, int port, String database, String user, Str
         continue;
       }
       int eq = pair.indexOf('=');
-      String key = (eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-      String value = eq >= 0 ? decode(pair.substring(eq + 1)) : "";
+      if (eq < 0) {
+        // Not echoed: with its '=' lost, "password=secret" is one word that holds the password.
+        throw DatabaseUrl.bad("DATABASE_URL has a query parameter without '=' (each is name=value)");
+      }
+      String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
+      String value = decode(pair.substring(eq + 1));
       switch (key) {
         case "user" -> user = value;
         case "password" -> password = value;
@@ -89,6 +96,14 @@ public record ServerUrl(String host, int port, String database, String user, Str
       // reported below
     }
     throw DatabaseUrl.bad("DATABASE_URL has a port that is not a number from 1 to 65535");
+  }
+
+  /**
+   * A parameter's name or value as a message may show it: quoted when it is a short plain word, else
+   * not at all. A URL that lost an '&' or an '=' can hold its password in either.
+   */
+  public static String shown(String text) {
+    return PLAIN_WORD.matcher(text).matches() ? "'" + text + "'" : "(not a plain word)";
   }
 
   /** Percent-decoding as in a URL's user info: '+' stays a plus (unlike form encoding). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,12 @@ import java.util.stream.Collectors;
  * by URL scheme. Where two claim a scheme, the first on the class path wins.
  */
 public final class Vendors {
+
+  /**
+   * A scheme worth echoing in a message. Anything else is not: when a URL lost its "://", what
+   * stands before its first colon can be the user and the password.
+   */
+  private static final Pattern PLAIN_SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,19}", Pattern.CASE_INSENSITIVE);
 
   private static volatile Registry registry;
 
@@ -35,8 +42,9 @@ public final class Vendors {
   public static Vendor forScheme(String scheme) {
     Vendor vendor = registry().byScheme().get(scheme.toLowerCase(Locale.ROOT));
     if (vendor == null) {
-      throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL scheme '" + scheme + "' is not supported; accepted forms: "
-          + acceptedForms());
+      throw new BootstrapException(Reason.BAD_URL, (PLAIN_SCHEME.matcher(scheme).matches()
+          ? "DATABASE_URL scheme '" + scheme + "' is not supported" : "DATABASE_URL does not start with a known scheme")
+          + "; accepted forms: " + acceptedForms());
     }
     return vendor;
   }

@@ -43,7 +43,7 @@ public final class BootstrapException extends RuntimeException {
   }
 
   private BootstrapException(Reason reason, String message, Throwable cause, String step) {
-    super(message, cause);
+    super(oneLine(message), cause);
     this.reason = reason;
     this.step = step;
   }
@@ -56,6 +56,14 @@ public final class BootstrapException extends RuntimeException {
     String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return new BootstrapException(Reason.STEP_FAILED, "step '" + step + "' failed: " + message.replace('\n', ' '),
         failure, step);
+  }
+
+  /**
+   * Messages quote what an operator wrote (a scheme, a file name, an option) and what the JDK said,
+   * either of which may hold a line break or a terminal escape: a log line must stay one line.
+   */
+  private static String oneLine(String message) {
+    return message == null ? null : message.replaceAll("\\R", " ").replaceAll("\\p{Cc}", "?");
   }
 
   public Reason reason() {

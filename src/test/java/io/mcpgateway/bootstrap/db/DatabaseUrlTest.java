@@ -80,4 +80,41 @@ class DatabaseUrlTest {
         + "'"), error.getMessage());
     assertFalse(error.getMessage().contains("topsecret"));
   }
+
+  @Test
+  void aUrlThatLostItsSlashesNeverShowsWhatStoodBeforeItsFirstColon() {
+    // "postgresql://gw:topsecret@db:5432/gw" without "ql://gw:": the password now stands in the scheme's place
+    BootstrapException error = assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("postgrestopsecret@db:5432/gw"));
+
+    assertEquals(Reason.BAD_URL, error.reason());
+    assertTrue(error.getMessage().startsWith("DATABASE_URL does not start with a known scheme;"), error.getMessage());
+    assertTrue(assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("oracle://u:topsecret@db/gw")).getMessage()
+        .startsWith("DATABASE_URL scheme 'oracle' is not supported;"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql://u@db/gw?sslmode=requirepassword=topsecret", "postgresql://u@db/gw?passwordtopsecret",
+      "postgresql://u@db/gw?password%3Dtopsecret=1", "mysql://u@db/gw?ssl-mode=REQUIREDpassword=topsecret",
+      "mysql://u@db/gw?ssl-mode=REQUIRED&user=u&passwordtopsecret"})
+  void aQueryThatLostAnAmpersandOrAnEqualsSignNeverShowsThePassword(String text) {
+    BootstrapException error = assertThrows(BootstrapException.class, () -> DatabaseUrl.parse(text));
+
+    assertEquals(Reason.BAD_URL, error.reason());
+    assertFalse(error.getMessage().contains("topsecret"), error.getMessage());
+  }
+
+  @Test
+  void aPlainMisspellingIsStillNamed() {
+    BootstrapException error = assertThrows(BootstrapException.class, () -> DatabaseUrl.parse("postgresql://u@db/gw?sslmode=verify_full"));
+
+    assertTrue(error.getMessage().contains("sslmode 'verify_full' is not supported"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite:///mcp%00.db", "jdbc:sqlite:/data/mcp\u0000.db", "sqlite:///mcp\uD800.db"})
+  void aSqlitePathNoFileCanHaveIsABadUrl(String text) {
+    BootstrapException error = assertThrows(BootstrapException.class, () -> DatabaseUrl.parse(text));
+
+    assertEquals(Reason.BAD_URL, error.reason());
+  }
 }

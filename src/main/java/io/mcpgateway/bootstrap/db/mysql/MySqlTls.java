@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap.db.mysql;
 
 import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.ServerUrl;
 import io.mcpgateway.bootstrap.db.TlsMode;
 import io.mcpgateway.bootstrap.db.TlsSettings;
 import io.mcpgateway.bootstrap.error.BootstrapException;
@@ -37,7 +38,7 @@ final class MySqlTls {
   static Map<String, String> accept(Map<String, String> parameters) {
     for (String name : parameters.keySet()) {
       if (!ACCEPTED.contains(name)) {
-        throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL parameter '" + name + "' is not supported for"
+        throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL parameter " + ServerUrl.shown(name) + " is not supported for"
             + " MySQL/MariaDB; supported: user, password, ssl-mode, ssl-ca, ssl-cert, ssl-key, charset");
       }
     }
@@ -67,8 +68,8 @@ final class MySqlTls {
       case "require", "required" -> TlsMode.REQUIRE;
       case "verify-ca" -> TlsMode.VERIFY_CA;
       case "verify-identity" -> TlsMode.VERIFY_FULL;
-      default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL ssl-mode '" + value
-          + "' is not supported; use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY");
+      default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL ssl-mode " + ServerUrl.shown(value)
+          + " is not supported; use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY");
     };
   }
 

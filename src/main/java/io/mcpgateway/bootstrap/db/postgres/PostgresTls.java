@@ -2,6 +2,7 @@ package io.mcpgateway.bootstrap.db.postgres;
 
 import io.mcpgateway.bootstrap.db.ClientTls;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.db.ServerUrl;
 import io.mcpgateway.bootstrap.db.TlsMode;
 import io.mcpgateway.bootstrap.db.TlsSettings;
 import io.mcpgateway.bootstrap.error.BootstrapException;
@@ -34,8 +35,8 @@ final class PostgresTls {
   static Map<String, String> accept(Map<String, String> parameters) {
     for (String name : parameters.keySet()) {
       if (!ACCEPTED.contains(name)) {
-        throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL parameter '" + name
-            + "' is not supported for PostgreSQL; supported: user, password, sslmode, sslrootcert, sslcert, sslkey");
+        throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL parameter " + ServerUrl.shown(name)
+            + " is not supported for PostgreSQL; supported: user, password, sslmode, sslrootcert, sslcert, sslkey");
       }
     }
     settings(parameters);
@@ -59,8 +60,8 @@ final class PostgresTls {
       case "require" -> TlsMode.REQUIRE;
       case "verify-ca" -> TlsMode.VERIFY_CA;
       case "verify-full" -> TlsMode.VERIFY_FULL;
-      default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL sslmode '" + value
-          + "' is not supported; use disable, prefer, require, verify-ca or verify-full");
+      default -> throw new BootstrapException(Reason.BAD_URL, "DATABASE_URL sslmode " + ServerUrl.shown(value)
+          + " is not supported; use disable, prefer, require, verify-ca or verify-full");
     };
   }
 

@@ -9,6 +9,7 @@ import io.mcpgateway.bootstrap.db.Vendor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,16 @@ public final class SqliteVendor implements Vendor {
     if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file::memory:")) {
       throw DatabaseUrl.bad("an in-memory SQLite database cannot be shared with the gateway; give a file path (sqlite:///./mcp.db)");
     }
-    return new DatabaseUrl(this, null, 0, null, null, null, Path.of(ServerUrl.decode(path)), Map.of());
+    return new DatabaseUrl(this, null, 0, null, null, null, file(ServerUrl.decode(path)), Map.of());
+  }
+
+  /** A NUL byte or a lone surrogate (decoded from the URL) makes no file name. */
+  private static Path file(String path) {
+    try {
+      return Path.of(path);
+    } catch (InvalidPathException e) {
+      throw DatabaseUrl.bad("the SQLite path in DATABASE_URL is not a usable file name");
+    }
   }
 
   @Override
