@@ -40,9 +40,11 @@ public final class RolesFile {
   static List<RoleDefinition> read(Path file) {
     String text;
     try {
-      text = Files.readString(file);
+      text = SmallFiles.read(file);
     } catch (NoSuchFileException e) {
       throw bad(file, "does not exist (relative paths are from the working directory)");
+    } catch (SmallFiles.Unsuitable e) {
+      throw bad(file, e.getMessage());
     } catch (IOException e) {
       throw bad(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }

@@ -93,9 +93,12 @@ public final class SettingsLoader {
   /** The file's content without its trailing line break; a problem names the file, never its content. */
   private static String readSecret(String fileKey, String name) {
     try {
-      String content = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+      String content = SmallFiles.read(Path.of(name));
       return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
           : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    } catch (SmallFiles.Unsuitable e) {
+      throw new BootstrapException(Reason.BAD_CONFIG, fileKey + " names a file that cannot be read (" + safeName(name) + ": "
+          + e.getMessage() + ")");
     } catch (IOException | InvalidPathException | UncheckedIOException e) {
       throw new BootstrapException(Reason.BAD_CONFIG, fileKey + " names a file that cannot be read (" + safeName(name) + ": "
           + e.getClass().getSimpleName() + ")");
@@ -121,7 +124,7 @@ public final class SettingsLoader {
 
   private static JsonObject readFile(Path file, boolean mustExist) {
     try {
-      return new JsonObject(Files.readString(file));
+      return new JsonObject(SmallFiles.read(file));
     } catch (NoSuchFileException e) {
       if (mustExist) {
         throw new BootstrapException(Reason.BAD_CONFIG, "configuration file " + file + " does not exist");

@@ -36,6 +36,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class PemMaterial {
 
+  private static final long MAX_PEM_BYTES = 1 << 20;
+
   private static final Pattern PKCS8 = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
 
@@ -155,6 +157,10 @@ public final class PemMaterial {
 
   private static byte[] read(PemFile file) {
     try {
+      // A FIFO or a device would block the start or never end; certificates are a few KiB.
+      if (Files.exists(file.path()) && (!Files.isRegularFile(file.path()) || Files.size(file.path()) > MAX_PEM_BYTES)) {
+        throw unusable(file, "it is not a regular file of at most 1 MiB");
+      }
       return Files.readAllBytes(file.path());
     } catch (IOException | SecurityException e) {
       throw unusable(file, "it cannot be read (" + e.getClass().getSimpleName() + ")");

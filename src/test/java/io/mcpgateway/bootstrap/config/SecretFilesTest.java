@@ -3,6 +3,7 @@ package io.mcpgateway.bootstrap.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgateway.bootstrap.error.BootstrapException;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +85,26 @@ class SecretFilesTest {
 
   private JsonObject load(Map<String, String> environment) {
     return SettingsLoader.load(folder.resolve("none.json"), false, environment);
+  }
+
+  @Test
+  void aFifoADeviceOrAFolderIsRefusedAtOnceInsteadOfBlockingTheStart() throws Exception {
+    Path fifo = folder.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Path huge = folder.resolve("huge");
+    Files.write(huge, new byte[(int) SmallFiles.MAX_BYTES + 1]);
+
+    for (Path file : new Path[] {fifo, Path.of("/dev/zero"), folder, huge}) {
+      BootstrapException error = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(BootstrapException.class,
+          () -> load(Map.of("PLATFORM_ADMIN_PASSWORD_FILE", file.toString()))), file.toString());
+      assertEquals(Reason.BAD_CONFIG, error.reason());
+      assertTrue(error.getMessage().startsWith("PLATFORM_ADMIN_PASSWORD_FILE names a file that cannot be"), error.getMessage());
+    }
+    BootstrapException config = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(BootstrapException.class,
+        () -> SettingsLoader.load(fifo, true, Map.of())));
+    assertTrue(config.getMessage().contains("is not a regular file"), config.getMessage());
+    BootstrapException roles = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(BootstrapException.class,
+        () -> RolesFile.read(fifo)));
+    assertTrue(roles.getMessage().contains("is not a regular file"), roles.getMessage());
   }
 }
