@@ -1,7 +1,6 @@
 package io.mcpgateway.bootstrap.support.tls;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +33,7 @@ public final class TlsMariaDbServer implements TlsServer {
     Assumptions.assumeTrue(daemon != null && Command.firstExisting("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db") != null,
         "MariaDB's server is not installed (apt-get install mariadb-server)");
     Files.createDirectories(base.resolve("tmp"));
-    TlsMariaDbServer server = new TlsMariaDbServer(base, freePort(), pki);
+    TlsMariaDbServer server = new TlsMariaDbServer(base, TlsServer.freePort(), pki);
     try {
       server.init(daemon);
     } catch (Exception e) {
@@ -122,12 +121,6 @@ public final class TlsMariaDbServer implements TlsServer {
   @Override
   public Path log() {
     return base.resolve("error.log");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

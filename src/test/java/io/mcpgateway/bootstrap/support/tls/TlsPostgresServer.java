@@ -1,7 +1,6 @@
 package io.mcpgateway.bootstrap.support.tls;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -34,7 +33,7 @@ public final class TlsPostgresServer implements TlsServer {
     Path bin = binaries();
     Assumptions.assumeTrue(bin != null, "no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)");
     Files.createDirectories(base);
-    TlsPostgresServer server = new TlsPostgresServer(base, bin, freePort(), pki);
+    TlsPostgresServer server = new TlsPostgresServer(base, bin, TlsServer.freePort(), pki);
     try {
       server.init();
     } catch (Exception e) {
@@ -119,12 +118,6 @@ public final class TlsPostgresServer implements TlsServer {
   @Override
   public Path log() {
     return base.resolve("server.log");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

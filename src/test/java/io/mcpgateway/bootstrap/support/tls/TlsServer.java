@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.support.tls;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,13 @@ public interface TlsServer extends AutoCloseable {
   default boolean authenticated(String user, long logMark) throws IOException {
     String text = new String(Files.readAllBytes(log()), StandardCharsets.UTF_8);
     return text.substring((int) Math.min(logMark, text.length())).contains(loggedInLine(user));
+  }
+
+  /** A port nothing listens on now, for the server to take. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /** The log's length now, for {@link #authenticated}. */
