@@ -1,6 +1,5 @@
 package io.mcpgateway.bootstrap.support.tls;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
