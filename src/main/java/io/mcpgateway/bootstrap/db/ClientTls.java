@@ -6,7 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
-import java.util.Optional;
 import javax.net.ssl.X509KeyManager;
 
 /**
@@ -61,8 +60,12 @@ public final class ClientTls {
     return options;
   }
 
-  /** A failed connection as a TLS failure line, when the certificate was its cause. */
-  public Optional<BootstrapException> classify(Throwable failure, DatabaseUrl url) {
-    return TlsFailures.classify(failure, url, settings, recorder == null ? null : recorder.refusal());
+  /**
+   * A connection through these options that did not open, as its one line: a TLS failure when the
+   * certificate was the cause, else what the database's {@code codes} make of it.
+   */
+  public BootstrapException classify(Throwable failure, DatabaseUrl url, ConnectionFailures.Codes codes) {
+    return TlsFailures.classify(failure, url, settings, recorder == null ? null : recorder.refusal())
+        .orElseGet(() -> ConnectionFailures.classify(failure, url, codes));
   }
 }

@@ -77,7 +77,8 @@ public final class PemMaterial {
     }
   }
 
-  private static X509ExtendedTrustManager trustManager(PemFile ca) {
+  /** A trust manager for the CA file alone, for a client that asks for trust and keys apart. */
+  public static X509ExtendedTrustManager trustManager(PemFile ca) {
     Collection<? extends Certificate> certificates = certificates(ca);
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -99,7 +100,8 @@ public final class PemMaterial {
     }
   }
 
-  private static KeyManager[] keyManagers(PemFile certificate, PemFile key) {
+  /** The key managers of a client certificate and its key, for a client that asks for them apart. */
+  public static KeyManager[] keyManagers(PemFile certificate, PemFile key) {
     Certificate[] chain = certificates(certificate).toArray(Certificate[]::new);
     PrivateKey privateKey = privateKey(key);
     try {

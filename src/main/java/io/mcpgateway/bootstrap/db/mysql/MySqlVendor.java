@@ -2,7 +2,6 @@ package io.mcpgateway.bootstrap.db.mysql;
 
 import io.mcpgateway.bootstrap.db.ClassWarmUp;
 import io.mcpgateway.bootstrap.db.ClientTls;
-import io.mcpgateway.bootstrap.db.ConnectionFailures;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.db.MigrationLock;
@@ -65,8 +64,7 @@ public final class MySqlVendor implements Vendor {
   public Future<DedicatedConnection> connect(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
     return ClientTls.prepare(MySqlTls.settings(url), worker).compose(tls -> MySQLConnection.connect(vertx,
             MySqlConnectOptions.of(url, tls))
-        .recover(failure -> Future.failedFuture(tls.classify(failure, url)
-            .orElseGet(() -> ConnectionFailures.classify(failure, url, MySqlConnectFailures.CODES)))))
+        .recover(failure -> Future.failedFuture(tls.classify(failure, url, MySqlConnectFailures.CODES))))
         // DATETIME columns keep no zone: write UTC, as PostgreSQL, SQLite and the reference do.
         .compose(connection -> connection.query("SET time_zone = '+00:00'").execute()
             .map(set -> DedicatedConnection.of(connection))

@@ -1,11 +1,11 @@
 package io.mcpgateway.bootstrap.db.mysql;
 
 import io.mcpgateway.bootstrap.db.PemMaterial;
-import io.mcpgateway.bootstrap.db.TlsFiles;
 import io.mcpgateway.bootstrap.db.TlsFiles.PemFile;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import org.mariadb.jdbc.Configuration;
@@ -34,20 +34,25 @@ public final class PemTlsSocketPlugin extends DefaultTlsSocketPlugin {
   @Override
   public TrustManager[] getTrustManager(Configuration conf, ExceptionFactory exceptionFactory, HostAddress hostAddress)
       throws SQLException {
-    return new TrustManager[] {material(conf, exceptionFactory).trustManager()};
+    PemFile ca = new PemFile("ssl-ca", Path.of(conf.serverSslCert()));
+    return new TrustManager[] {read(() -> PemMaterial.trustManager(ca), exceptionFactory)};
   }
 
+  /** The driver asks for trust and keys apart: each reads only its own files. */
   @Override
   public KeyManager[] getKeyManager(Configuration conf, ExceptionFactory exceptionFactory) throws SQLException {
-    return material(conf, exceptionFactory).keyManagers();
-  }
-
-  private static PemMaterial material(Configuration conf, ExceptionFactory exceptionFactory) throws SQLException {
     String cert = conf.nonMappedOptions().getProperty(CLIENT_CERT);
     String key = conf.nonMappedOptions().getProperty(CLIENT_KEY);
+    if (cert == null || key == null) {
+      return null;
+    }
+    return read(() -> PemMaterial.keyManagers(new PemFile("ssl-cert", Path.of(cert)), new PemFile("ssl-key", Path.of(key))),
+        exceptionFactory);
+  }
+
+  private static <T> T read(Supplier<T> pem, ExceptionFactory exceptionFactory) throws SQLException {
     try {
-      return PemMaterial.read(new TlsFiles(new PemFile("ssl-ca", Path.of(conf.serverSslCert())),
-          cert == null ? null : new PemFile("ssl-cert", Path.of(cert)), key == null ? null : new PemFile("ssl-key", Path.of(key))));
+      return pem.get();
     } catch (BootstrapException e) {
       throw exceptionFactory.create(e.getMessage(), "08000", e);
     }

@@ -3,7 +3,6 @@ package io.mcpgateway.bootstrap.db.postgres;
 import io.mcpgateway.bootstrap.db.AgentIdentity;
 import io.mcpgateway.bootstrap.db.ClassWarmUp;
 import io.mcpgateway.bootstrap.db.ClientTls;
-import io.mcpgateway.bootstrap.db.ConnectionFailures;
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.db.MigrationLock;
@@ -71,8 +70,7 @@ public final class PostgresVendor implements Vendor {
     return ClientTls.prepare(PostgresTls.settings(url), worker).compose(tls -> PgConnection.connect(vertx,
             PostgresConnectOptions.of(url, tls))
         .map(connection -> DedicatedConnection.of(connection))
-        .recover(failure -> Future.failedFuture(tls.classify(failure, url)
-            .orElseGet(() -> ConnectionFailures.classify(failure, url, PostgresConnectFailures.CODES)))));
+        .recover(failure -> Future.failedFuture(tls.classify(failure, url, PostgresConnectFailures.CODES))));
   }
 
   @Override
