@@ -345,6 +345,39 @@ abstract class BootstrapPipelineTestBase {
     assertEquals(Arrays.asList(null, team, null, team), teams, "taken, first, its duplicate, no key");
   }
 
+  /**
+   * A run decides the orphans step from a cheap bound where the bound decides, and from the exact
+   * count where it does not: orphans that are all left alone need no lock, one more adoptable
+   * orphan does, and the plan's exact count agrees each time.
+   */
+  @Test
+  void onlyOrphansLeftAloneNeedNoLockButOneAdoptableOrphanDoes(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    String team = (String) sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", ADMIN);
+    sql.update("INSERT INTO prompts (id, name, team_id, owner_email, visibility) VALUES ('p-kept', 'greet', ?, ?, 'public')",
+        team, ADMIN);
+    sql.update("INSERT INTO prompts (id, name) VALUES ('p-o1', 'greet')");
+    sql.update("INSERT INTO prompts (id, name) VALUES ('p-o2', 'dup')");
+    sql.update("INSERT INTO prompts (id, name) VALUES ('p-o3', 'dup')");
+    assertEquals(1L, Agents.await(Agents.bootstrap(vertx, settings())).getJsonObject("rowsChanged").getLong("orphans"));
+
+    JsonObject leftAlone = Agents.await(Agents.bootstrap(vertx, settings()));
+    assertFalse(leftAlone.getBoolean("lockTaken"), "two orphans left alone, as many movers with a key: " + leftAlone.encode());
+    assertEquals(0L, orphansToChange(vertx));
+
+    sql.update("INSERT INTO tools (id, name, team_id, owner_email) VALUES ('t-o1', 'no visibility', ?, ?)", team, ADMIN);
+    assertEquals(1L, orphansToChange(vertx), "three orphans, two movers with a key");
+    JsonObject adopted = Agents.await(Agents.bootstrap(vertx, settings()));
+    assertTrue(adopted.getBoolean("lockTaken"), adopted.encode());
+    assertEquals(1L, adopted.getJsonObject("rowsChanged").getLong("orphans"), adopted.encode());
+    assertEquals("public", sql.single("SELECT visibility FROM tools WHERE id = 't-o1'"));
+  }
+
+  private long orphansToChange(Vertx vertx) throws Throwable {
+    return Agents.await(new BootstrapVerticle().plan(vertx, settings())).steps().stream()
+        .filter(decision -> decision.step().equals("orphans")).findFirst().orElseThrow().pendingRows();
+  }
+
   /** The user who holds the active global platform_admin grant is an admin after every run. */
   @Test
   void theHolderOfThePlatformAdminGrantIsMarkedAdmin(Vertx vertx) throws Throwable {
@@ -643,6 +676,7 @@ abstract class BootstrapPipelineTestBase {
   FluentConfiguration flyway() {
     return Flyway.configure()
         .dataSource(database.url().jdbcUrl(), database.url().user(), database.url().password())
+        .jdbcProperties(database.url().jdbcProperties())
         .locations("classpath:db/migration/" + vendor());
   }
 

@@ -145,11 +145,11 @@ public final class BootstrapPipeline {
     }
 
     private Future<ReadOnlyCheck.Outcome> check(SqlConnection connection) {
-      return ReadOnlyCheck.run(() -> schema.status(connection), steps, context(connection));
+      return ReadOnlyCheck.decide(() -> schema.status(connection), steps, context(connection));
     }
 
     private Future<ReadOnlyCheck.Outcome> plan(SqlConnection connection) {
-      return ReadOnlyCheck.run(() -> schema.plan(connection), steps, context(connection));
+      return ReadOnlyCheck.count(() -> schema.plan(connection), steps, context(connection));
     }
 
     /** A ready database is done with reads only; otherwise the lock, and the work under it. */

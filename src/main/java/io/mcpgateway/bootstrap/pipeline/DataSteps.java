@@ -35,16 +35,16 @@ final class DataSteps {
       return Future.succeededFuture();
     }
     long started = System.nanoTime();
-    List<Future<Long>> answers = steps.subList(first, steps.size()).stream()
-        .map(step -> Futures.started(() -> step.pendingRows(context))).toList();
+    List<Future<Boolean>> answers = steps.subList(first, steps.size()).stream()
+        .map(step -> Futures.started(() -> step.hasWork(context))).toList();
     return Future.join(answers).transform(asked -> walk(first, new Decisions(first, answers, RunRecorder.millisSince(started)),
         context));
   }
 
   /** The answers of one round of asking, for the steps from {@code first} on. */
-  private record Decisions(int first, List<Future<Long>> answers, long millis) {
+  private record Decisions(int first, List<Future<Boolean>> answers, long millis) {
 
-    Future<Long> of(int index) {
+    Future<Boolean> of(int index) {
       return answers.get(index - first);
     }
   }
@@ -54,11 +54,11 @@ final class DataSteps {
       return Future.succeededFuture();
     }
     BootstrapStep step = steps.get(index);
-    Future<Long> pending = decisions.of(index);
+    Future<Boolean> pending = decisions.of(index);
     if (pending.failed()) {
       return record.failed(step.name(), decisions.millis(), pending.cause());
     }
-    if (pending.result() == null || pending.result() <= 0) {
+    if (!Boolean.TRUE.equals(pending.result())) {
       record.nothingToDo(step.name(), decisions.millis());
       return walk(index + 1, decisions, context);
     }

@@ -4,8 +4,8 @@ import io.mcpgateway.bootstrap.schema.SchemaPlan;
 import io.mcpgateway.bootstrap.steps.BootstrapStep;
 import io.mcpgateway.bootstrap.steps.StepContext;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +16,13 @@ import java.util.function.Supplier;
  */
 public final class ReadOnlyCheck {
 
-  /** One step's answer. */
-  public record Decision(String step, long pendingRows) {
+  /**
+   * One step's answer: whether it has work and, where counted ({@code --check}, {@code --plan}),
+   * how many rows; {@link #NOT_COUNTED} in a run, which only needs the first.
+   */
+  public record Decision(String step, boolean hasWork, long pendingRows) {
+
+    public static final long NOT_COUNTED = -1;
   }
 
   /**
@@ -31,14 +36,29 @@ public final class ReadOnlyCheck {
     }
 
     public boolean nothingToDo() {
-      return schema.upToDate() && steps.stream().allMatch(decision -> decision.pendingRows() <= 0);
+      return schema.upToDate() && steps.stream().noneMatch(Decision::hasWork);
     }
   }
 
   private ReadOnlyCheck() {
   }
 
-  static Future<Outcome> run(Supplier<Future<SchemaPlan>> schema, List<BootstrapStep> steps, StepContext context) {
+  /** Whether each step has work, as a run decides: a step may answer from a bound instead of a count. */
+  static Future<Outcome> decide(Supplier<Future<SchemaPlan>> schema, List<BootstrapStep> steps, StepContext context) {
+    return run(schema, steps, step -> Futures.started(() -> step.hasWork(context))
+        .map(work -> new Decision(step.name(), Boolean.TRUE.equals(work), Decision.NOT_COUNTED)));
+  }
+
+  /** How many rows each step would change, for {@code --check} and {@code --plan}. */
+  static Future<Outcome> count(Supplier<Future<SchemaPlan>> schema, List<BootstrapStep> steps, StepContext context) {
+    return run(schema, steps, step -> Futures.started(() -> step.pendingRows(context)).map(rows -> {
+      long pending = rows == null ? 0 : rows;
+      return new Decision(step.name(), pending > 0, pending);
+    }));
+  }
+
+  private static Future<Outcome> run(Supplier<Future<SchemaPlan>> schema, List<BootstrapStep> steps,
+                                     Function<BootstrapStep, Future<Decision>> ask) {
     long started = System.nanoTime();
     return schema.get().compose(plan -> {
       long schemaMillis = RunRecorder.millisSince(started);
@@ -46,14 +66,9 @@ public final class ReadOnlyCheck {
         return Future.succeededFuture(new Outcome(plan, schemaMillis, List.of(), 0));
       }
       long asked = System.nanoTime();
-      List<Future<Long>> answers = steps.stream().map(step -> Futures.started(() -> step.pendingRows(context))).toList();
-      return Future.all(answers).map(all -> {
-        List<Decision> decisions = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-          decisions.add(new Decision(steps.get(i).name(), answers.get(i).result() == null ? 0 : answers.get(i).result()));
-        }
-        return new Outcome(plan, schemaMillis, decisions, RunRecorder.millisSince(asked));
-      });
+      List<Future<Decision>> answers = steps.stream().map(ask).toList();
+      return Future.all(answers).map(all -> new Outcome(plan, schemaMillis, answers.stream().map(Future::result).toList(),
+          RunRecorder.millisSince(asked)));
     });
   }
 }

@@ -39,24 +39,44 @@ public final class OrphanAssignment implements BootstrapStep {
    */
   @Override
   public Future<Long> pendingRows(StepContext context) {
+    return ask(context, true);
+  }
+
+  /**
+   * Only a mover with a key value can be left alone, so more orphans than such movers means work,
+   * without the count of those left alone (a grouping of whole tables): what a run asks, twice.
+   */
+  @Override
+  public Future<Boolean> hasWork(StepContext context) {
+    return ask(context, false).map(pending -> pending > 0);
+  }
+
+  /**
+   * The orphans adoption would change, or, unless {@code exact}, a positive lower bound of them
+   * where the orphans outnumber the movers that could be left alone.
+   */
+  private Future<Long> ask(StepContext context, boolean exact) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
-    String orphans = OrphanTable.ALL.stream().map(OrphanTable::orphansSql).collect(Collectors.joining(" + "));
-    // The left-alone count groups whole tables: asked only when there are orphans at all.
+    String orphansAndMovers = OrphanTable.ALL.stream().map(OrphanTable::orphansAndMoversSql)
+        .collect(Collectors.joining(" UNION ALL ", "SELECT SUM(x.orphans), SUM(x.movers) FROM (", ") x"));
     String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(OrphanTable::leftAloneSql)
         .collect(Collectors.joining(" + "));
     SqlConnection connection = context.connection();
-    return PersonalTeam.findTeam(connection, config.adminEmail()).compose(team -> Rows.counts(connection, "SELECT " + orphans,
-            Map.of()).compose(found -> {
+    return PersonalTeam.findTeam(connection, config.adminEmail()).compose(team -> Rows.counts(connection,
+        orphansAndMovers, Map.of()).compose(found -> {
           if (found[0] == 0) {
             return Future.succeededFuture(0L);
           }
           if (team.isEmpty()) {
             LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
             return Future.succeededFuture(0L);
+          }
+          if (!exact && found[0] > found[1]) {
+            return Future.succeededFuture(found[0] - found[1]);
           }
           return Rows.counts(connection, "SELECT " + leftAlone, params(team.get(), config.adminEmail()))
               .map(left -> found[0] - left[0]);

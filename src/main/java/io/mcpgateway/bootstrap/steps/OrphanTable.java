@@ -71,12 +71,25 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
     if (!keyed()) {
       return "0";
     }
-    return "((SELECT COUNT(*) FROM " + name + " o WHERE " + MOVER + " AND o." + valueColumn + " IS NOT NULL)"
-        + " - (SELECT COUNT(*) FROM (SELECT MAX(x.mover) AS moved, MIN(x.mover) AS unheld FROM (SELECT"
+    return "(" + moversWithValueSql() + " - (SELECT COUNT(*) FROM (SELECT MAX(x.mover) AS moved, MIN(x.mover) AS unheld FROM (SELECT"
         + " COALESCE(o.team_id, #{team}) AS t, COALESCE(o.owner_email, #{email}) AS e, o." + valueColumn + " AS v, "
         + (gateway ? GATEWAY.replace("%s", "o") : "''") + " AS gw, CASE WHEN " + MOVER + " THEN 1 ELSE 0 END AS mover"
         + " FROM " + name + " o WHERE o." + valueColumn + " IS NOT NULL) x GROUP BY x.t, x.e, x.v, x.gw) y"
         + " WHERE y.moved = 1 AND y.unheld = 1))";
+  }
+
+  /** The movers with a key value: only they can be left alone. */
+  private String moversWithValueSql() {
+    return "(SELECT COUNT(*) FROM " + name + " o WHERE " + MOVER + " AND o." + valueColumn + " IS NOT NULL)";
+  }
+
+  /**
+   * One row of two counts in one scan: the table's orphans, and those of them that are movers with
+   * a key value (0 for a table without a key).
+   */
+  String orphansAndMoversSql() {
+    String movers = keyed() ? "SUM(CASE WHEN " + MOVER + " AND o." + valueColumn + " IS NOT NULL THEN 1 ELSE 0 END)" : "0";
+    return "SELECT COUNT(*) AS orphans, " + movers + " AS movers FROM " + name + " o WHERE " + ORPHAN;
   }
 
   /** Every orphan of the table. */
