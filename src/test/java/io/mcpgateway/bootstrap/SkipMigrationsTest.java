@@ -80,6 +80,7 @@ class SkipMigrationsTest {
   private static FluentConfiguration flyway(TestDatabase database) {
     return Flyway.configure()
         .dataSource(database.url().jdbcUrl(), database.url().user(), database.url().password())
+        .jdbcProperties(database.url().jdbcProperties())
         .locations("classpath:db/migration/" + database.url().vendor().name())
         .table(MigrationSource.HISTORY_TABLE);
   }

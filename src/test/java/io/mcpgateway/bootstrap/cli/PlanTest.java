@@ -167,6 +167,7 @@ class PlanTest {
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(TestDatabase database) {
     return Flyway.configure()
         .dataSource(database.url().jdbcUrl(), database.url().user(), database.url().password())
+        .jdbcProperties(database.url().jdbcProperties())
         .locations("classpath:db/migration/" + database.url().vendor().name())
         .table(MigrationSource.HISTORY_TABLE);
   }

@@ -10,6 +10,8 @@ import io.mcpgateway.bootstrap.support.GeneratedUrl.Meaning;
 import io.mcpgateway.bootstrap.support.ParseOutcome;
 import io.mcpgateway.bootstrap.support.UrlMutations;
 import io.mcpgateway.bootstrap.support.UrlMutations.Mutant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,7 +38,7 @@ class DatabaseUrlPropertiesTest {
     assertEquals(meaning.password(), url.password());
     assertEquals(meaning.file(), url.file());
     assertEquals(meaning.parameters(), url.parameters());
-    assertEquals(meaning.jdbcProperties(), url.jdbcProperties());
+    assertEquals(jdbcProperties(meaning), url.jdbcProperties());
     if (generated.secret() != null) {
       for (String printable : new String[] {url.toString(), url.redacted(), url.where(), url.jdbcUrl(),
           url.jdbcProperties().toString(), url.parameters().toString()}) {
@@ -45,6 +47,15 @@ class DatabaseUrlPropertiesTest {
     }
     Statistics.label("vendor").collect(meaning.vendor());
     Statistics.label("password").collect(generated.secret() != null);
+  }
+
+  /** The TLS properties the URL's parameters mean; MySQL/MariaDB's JDBC driver also takes the database as one. */
+  private static Map<String, String> jdbcProperties(Meaning meaning) {
+    Map<String, String> expected = new LinkedHashMap<>(meaning.jdbcProperties());
+    if (meaning.vendor().equals("mysql")) {
+      expected.put("database", meaning.database());
+    }
+    return expected;
   }
 
   @Property(tries = 5000)

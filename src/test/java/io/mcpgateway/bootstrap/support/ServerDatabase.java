@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -51,14 +50,9 @@ final class ServerDatabase implements TestDatabase {
 
   @Override
   public HeldLock holdMigrationLock() throws Exception {
-    Properties props = new Properties();
-    props.setProperty("user", url.user());
-    if (url.password() != null) {
-      props.setProperty("password", url.password());
-    }
     // Not an agent: the way a psql session would name itself.
     Connection holder = DriverManager.getConnection(url.jdbcUrl().replaceAll("ApplicationName=[^&]*", "ApplicationName=" + FOREIGN_HOLDER),
-        props);
+        url.jdbcConnectionProperties());
     try (PreparedStatement statement = holder.prepareStatement(holdLockSql); ResultSet rs = statement.executeQuery()) {
       rs.next();
     }

@@ -4,7 +4,6 @@ import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * A fresh, empty database of one kind for one test, reached through the production URL parser.
@@ -27,14 +26,7 @@ public interface TestDatabase extends AutoCloseable {
   }
 
   default Connection connect() throws SQLException {
-    Properties props = new Properties();
-    if (url().user() != null) {
-      props.setProperty("user", url().user());
-    }
-    if (url().password() != null) {
-      props.setProperty("password", url().password());
-    }
-    return DriverManager.getConnection(url().jdbcUrl(), props);
+    return DriverManager.getConnection(url().jdbcUrl(), url().jdbcConnectionProperties());
   }
 
   @Override

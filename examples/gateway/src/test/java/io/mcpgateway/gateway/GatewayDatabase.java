@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -83,14 +82,7 @@ final class GatewayDatabase implements AutoCloseable {
   }
 
   private static Connection connect(DatabaseUrl target) throws Exception {
-    Properties properties = new Properties();
-    if (target.user() != null) {
-      properties.setProperty("user", target.user());
-    }
-    if (target.password() != null) {
-      properties.setProperty("password", target.password());
-    }
-    return DriverManager.getConnection(target.jdbcUrl(), properties);
+    return DriverManager.getConnection(target.jdbcUrl(), target.jdbcConnectionProperties());
   }
 
   private static void delete(Path folder) {

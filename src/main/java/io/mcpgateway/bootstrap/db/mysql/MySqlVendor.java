@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.mysqlclient.MySQLConnection;
 import io.vertx.sqlclient.DatabaseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,14 +51,20 @@ public final class MySqlVendor implements Vendor {
     return server.toDatabaseUrl(this, MySqlTls.accept(server.parameters()));
   }
 
+  /**
+   * Without the database: Connector/J takes the URL's path verbatim up to a {@code ?}, so a name
+   * with one would open another database. It travels as the {@code database} property instead.
+   */
   @Override
   public String jdbcUrl(DatabaseUrl url) {
-    return "jdbc:mariadb://" + url.hostAndPort() + "/" + url.database();
+    return "jdbc:mariadb://" + url.hostAndPort() + "/";
   }
 
   @Override
   public Map<String, String> jdbcProperties(DatabaseUrl url) {
-    return MySqlTls.jdbcProperties(url);
+    Map<String, String> properties = new LinkedHashMap<>(MySqlTls.jdbcProperties(url));
+    properties.put("database", url.database());
+    return properties;
   }
 
   @Override

@@ -52,11 +52,12 @@ public final class PostgresVendor implements Vendor {
 
   /**
    * For Flyway: prepareThreshold=0 keeps pgjdbc to unnamed statements, which survive PgBouncer in
-   * transaction mode (a named one lives on one server connection).
+   * transaction mode (a named one lives on one server connection). pgjdbc decodes the database
+   * name from the URL, so it is encoded: a name with {@code %}, {@code +} or {@code /} stays itself.
    */
   @Override
   public String jdbcUrl(DatabaseUrl url) {
-    return "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database()
+    return "jdbc:postgresql://" + url.hostAndPort() + "/" + URLEncoder.encode(url.database(), StandardCharsets.UTF_8)
         + "?prepareThreshold=0&ApplicationName=" + URLEncoder.encode(AgentIdentity.name(), StandardCharsets.UTF_8);
   }
 

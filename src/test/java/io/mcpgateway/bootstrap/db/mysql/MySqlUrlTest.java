@@ -28,8 +28,8 @@ class MySqlUrlTest {
     DatabaseUrl url = DatabaseUrl.parse("mysql://u:p@db/gw" + query);
 
     assertEquals(reactive, MySqlConnectOptions.of(url, Agents.await(ClientTls.prepare(MySqlTls.settings(url), null))).getSslMode());
-    assertEquals(Map.of("sslMode", jdbc), url.jdbcProperties());
-    assertEquals("jdbc:mariadb://db:3306/gw", url.jdbcUrl());
+    assertEquals(Map.of("sslMode", jdbc, "database", "gw"), url.jdbcProperties());
+    assertEquals("jdbc:mariadb://db:3306/", url.jdbcUrl(), "the database travels as a property");
   }
 
   @Test
@@ -37,7 +37,7 @@ class MySqlUrlTest {
     DatabaseUrl url = DatabaseUrl.parse("mysql://u@db/gw?ssl-mode=VERIFY_IDENTITY&ssl-ca=/ca.pem&ssl_cert=/c.pem&ssl-key=/c.key");
 
     assertEquals(Map.of("sslMode", "verify-full", "tlsSocketType", PemTlsSocketPlugin.TYPE, "serverSslCert", "/ca.pem",
-        PemTlsSocketPlugin.CLIENT_CERT, "/c.pem", PemTlsSocketPlugin.CLIENT_KEY, "/c.key"), url.jdbcProperties());
+        PemTlsSocketPlugin.CLIENT_CERT, "/c.pem", PemTlsSocketPlugin.CLIENT_KEY, "/c.key", "database", "gw"), url.jdbcProperties());
   }
 
   @Test

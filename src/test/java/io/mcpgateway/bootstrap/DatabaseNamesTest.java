@@ -1,0 +1,59 @@
+package io.mcpgateway.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mcpgateway.bootstrap.db.DatabaseUrl;
+import io.mcpgateway.bootstrap.support.Agents;
+import io.mcpgateway.bootstrap.support.TestDatabases;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A database whose name is full of URL syntax: Flyway's JDBC connection and the reactive client
+ * must both reach that one database (pgjdbc decodes the name from its URL; Connector/J cuts it at
+ * a {@code ?}), or Flyway would migrate another database, or none.
+ */
+@ExtendWith(VertxExtension.class)
+class DatabaseNamesTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mysql"})
+  void flywayAndTheReactiveClientOpenTheSameOddlyNamedDatabase(String vendor, Vertx vertx) throws Throwable {
+    DatabaseUrl server = vendor.equals("postgresql") ? TestDatabases.postgresServer() : TestDatabases.mysqlServer();
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = vendor.equals("postgresql") ? "dbboot a+b%41/c?d&e=" + suffix : "dbboot a+b%41?c&d=" + suffix;
+    String quoted = vendor.equals("postgresql") ? '"' + name + '"' : '`' + name + '`';
+    execute(server, "CREATE DATABASE " + quoted);
+    try {
+      JsonObject settings = new JsonObject().put("DATABASE_URL", vendor + "://" + server.user() + "@" + server.hostAndPort() + "/"
+              + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+          .put("PLATFORM_ADMIN_PASSWORD", "s3cret-Passw0rd").put("BCRYPT_COST", "4");
+
+      JsonObject first = Agents.await(Agents.bootstrap(vertx, settings));
+      JsonObject second = Agents.await(Agents.bootstrap(vertx, settings));
+
+      assertEquals(3, first.getInteger("migrationsApplied"), first.encode());
+      assertEquals("3", second.getString("schemaVersion"), "the reactive client reads the history Flyway wrote");
+      assertEquals(false, second.getBoolean("lockTaken"), second.encode());
+    } finally {
+      execute(server, "DROP DATABASE " + quoted + (vendor.equals("postgresql") ? " WITH (FORCE)" : ""));
+    }
+  }
+
+  private static void execute(DatabaseUrl server, String ddl) throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.jdbcConnectionProperties());
+         Statement statement = connection.createStatement()) {
+      statement.execute(ddl);
+    }
+  }
+}
