@@ -78,11 +78,9 @@ final class FlywayMigration {
   }
 
   private SchemaOutcome apply(Flyway flyway, SchemaState state) throws SQLException {
-    MigrationInfo[] pending = flyway.info().pending();
-    if (pending.length > 0) {
-      try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-        MigrationPrecheck.check(pending, url.vendor(), connection);
-      }
+    // An empty database has no rows a precheck could find: no info(), which resolves every migration once more.
+    if (state != SchemaState.EMPTY) {
+      precheck(flyway);
     }
     MigrateResult result = flyway.migrate();
     String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
@@ -90,6 +88,15 @@ final class FlywayMigration {
       LOG.info("Applied {} migration(s); schema now at version {}", result.migrationsExecuted, version);
     }
     return new SchemaOutcome(state, version, result.migrationsExecuted);
+  }
+
+  private void precheck(Flyway flyway) throws SQLException {
+    MigrationInfo[] pending = flyway.info().pending();
+    if (pending.length > 0) {
+      try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+        MigrationPrecheck.check(pending, url.vendor(), connection);
+      }
+    }
   }
 
   private SchemaOutcome baseline(Inspection found) throws SQLException {
