@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,21 +67,25 @@ public final class OrphanAssignment implements BootstrapStep {
     String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(OrphanTable::leftAloneSql)
         .collect(Collectors.joining(" + "));
     SqlConnection connection = context.connection();
-    return PersonalTeam.findTeam(connection, config.adminEmail()).compose(team -> Rows.counts(connection,
-        orphansAndMovers, Map.of()).compose(found -> {
-          if (found[0] == 0) {
-            return Future.succeededFuture(0L);
-          }
-          if (team.isEmpty()) {
-            LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
-            return Future.succeededFuture(0L);
-          }
-          if (!exact && found[0] > found[1]) {
-            return Future.succeededFuture(found[0] - found[1]);
-          }
-          return Rows.counts(connection, "SELECT " + leftAlone, params(team.get(), config.adminEmail()))
-              .map(left -> found[0] - left[0]);
-        }));
+    // Asked together: the client pipelines them, one wait instead of two.
+    Future<Optional<String>> teamAsked = PersonalTeam.findTeam(connection, config.adminEmail());
+    Future<long[]> counted = Rows.counts(connection, orphansAndMovers, Map.of());
+    return Future.all(teamAsked, counted).compose(both -> {
+      Optional<String> team = teamAsked.result();
+      long[] found = counted.result();
+      if (found[0] == 0) {
+        return Future.succeededFuture(0L);
+      }
+      if (team.isEmpty()) {
+        LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
+        return Future.succeededFuture(0L);
+      }
+      if (!exact && found[0] > found[1]) {
+        return Future.succeededFuture(found[0] - found[1]);
+      }
+      return Rows.counts(connection, "SELECT " + leftAlone, params(team.get(), config.adminEmail()))
+          .map(left -> found[0] - left[0]);
+    });
   }
 
   @Override
