@@ -43,7 +43,7 @@ def main():
         print(f"== {kind}", file=sys.stderr, flush=True)
         agent = programs.distribution
         start = startup_figures(programs, kind, admin[kind], runs)
-        embedded = embedded_figures(programs, kind, admin[kind], runs, 6 if args.quick else 21)
+        embedded = embedded_figures(programs, kind, admin[kind], runs, 61 if args.quick else 81)
         orphans = {f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M":
                    orphan_figures(agent, kind, admin[kind], size, 2 if args.quick else 5 if size < 1_000_000 else 3)
                    for size in sizes}

@@ -61,8 +61,8 @@ class Programs:
             self.hello(True, [f"-Xlog:class+load=info:file={hello_log}"])
             return {"distribution": shared(agent_log, "io.mcpgateway.bootstrap.cli.Main"), "floor": shared(hello_log, "Hello")}
 
-    def embedded(self, mode, args, deployments):
-        out = run(["java", "-cp", AGENT_CP, "EmbeddedBench", mode, *args, str(deployments)], env=AGENT_ENV)[2]
+    def embedded(self, mode, args, deployments, java_options=()):
+        out = run(["java", *java_options, "-cp", AGENT_CP, "EmbeddedBench", mode, *args, str(deployments)], env=AGENT_ENV)[2]
         return json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
 
 
@@ -106,6 +106,10 @@ def startup_figures(programs, kind, admin_url, runs):
     return {**{name: medians(samples) for name, samples in figures.items()}, "cache used": cache_use}
 
 
+REPEATED = 20
+SETTLED = 40
+
+
 def embedded_figures(programs, kind, admin_url, runs, deployments):
     """The agent deployed in an already running Vert.x (the gateway's JVM: the default JDK, default
     flags, the plain class path), first and repeated deployments, against Flyway.migrate() in the
@@ -115,13 +119,19 @@ def embedded_figures(programs, kind, admin_url, runs, deployments):
         programs.distribution(db)
         url, user, password = db.jdbc()
         agent = [programs.embedded("agent", [db.agent_url()], deployments) for _ in range(runs)]
+        # A gateway JVM that turns Netty's JFR events off, as the agent's own launcher does.
+        no_jfr = [programs.embedded("agent", [db.agent_url()], 1, ["-Dio.netty.jfr.enabled=false"]) for _ in range(runs)]
         flyway = [programs.embedded("flyway", [url, user, password or "", f"classpath:db/migration/{kind}"], deployments)
                   for _ in range(runs)]
     finally:
         db.drop()
 
     def summary(samples):
+        # Repeated: deployments 2-21 of each JVM, while the JIT still compiles the pipeline's code;
+        # settled: the last 40, once it has (a gateway's JVM that has run for a while).
         return {"first_ms": round(statistics.median(s["first_ms"] for s in samples), 1),
-                "repeated_ms": round(statistics.median(ms for s in samples for ms in s["repeated_ms"]), 1),
+                "repeated_ms": round(statistics.median(ms for s in samples for ms in s["repeated_ms"][:REPEATED]), 1),
+                "settled_ms": round(statistics.median(ms for s in samples for ms in s["repeated_ms"][-SETTLED:]), 1),
                 "firsts_ms": [round(s["first_ms"], 1) for s in samples]}
-    return {"agent": summary(agent), "flyway": summary(flyway), "deployments_per_jvm": deployments}
+    return {"agent": summary(agent), "flyway": summary(flyway), "deployments_per_jvm": deployments,
+            "agent_first_no_netty_jfr_ms": round(statistics.median(s["first_ms"] for s in no_jfr), 1)}
