@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,9 @@ public final class AgentHttpServer {
   public static Future<HttpServer> start(Vertx vertx, PrometheusMeterRegistry registry, String host, int port,
                                          BooleanSupplier stopping) {
     AgentHttpServer routes = new AgentHttpServer(vertx, registry, stopping);
-    return vertx.createHttpServer().requestHandler(routes::handle).listen(port, host);
+    // HTTP/1.1 only, what probes and scrapers speak: no cleartext upgrade to HTTP/2 to get wrong.
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(routes::handle)
+        .listen(port, host);
   }
 
   private void handle(HttpServerRequest request) {

@@ -16,6 +16,7 @@ import io.mcpgateway.bootstrap.support.Tools;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,6 +97,15 @@ class ServeModeTest {
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(check.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, check.exitValue(), output);
+  }
+
+  /** A client that offers the cleartext upgrade to HTTP/2 (Java's does, unasked) gets a plain HTTP/1.1 answer. */
+  @Test
+  void theEndpointsSpeakHttp11Only() throws Exception {
+    HttpResponse<String> live = Http.get(base + "/health/live");
+
+    assertEquals(200, live.statusCode());
+    assertEquals(HttpClient.Version.HTTP_1_1, live.version());
   }
 
   @Test
