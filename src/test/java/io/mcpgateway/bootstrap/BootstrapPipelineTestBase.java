@@ -333,7 +333,12 @@ abstract class BootstrapPipelineTestBase {
     sql.update("INSERT INTO resources (id, name) VALUES ('r-o4', 'no uri')");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    JsonObject ready = Agents.await(Agents.bootstrap(vertx, BootstrapVerticle.builder().meterRegistry(registry).build(), settings()));
+    JsonObject ready;
+    try (LogCapture logs = new LogCapture()) {
+      ready = Agents.await(Agents.bootstrap(vertx, BootstrapVerticle.builder().meterRegistry(registry).build(), settings()));
+      assertEquals(1, logs.lines().stream().filter(line -> line.contains("Left 2 orphaned resources alone")
+          && line.contains("(first: r-o1, r-o3)")).count(), String.join("\n", logs.lines()));
+    }
 
     assertEquals(2L, ready.getJsonObject("rowsChanged").getLong("orphans"));
     assertEquals(2L, ready.getJsonObject("rowsSkipped").getJsonObject("orphans").getLong("resources"), ready.encode());

@@ -104,8 +104,7 @@ public final class OrphanAssignment implements BootstrapStep {
    */
   private static Future<StepOutcome> adoptAll(SqlConnection connection, SqlDialect dialect, Map<String, Object> params) {
     List<Future<Long>> adopted = new ArrayList<>();
-    Map<String, Future<long[]>> leftAlone = new LinkedHashMap<>();
-    Map<String, Future<List<String>>> firstLeftAlone = new LinkedHashMap<>();
+    Map<String, Future<LeftAlone>> leftAlone = new LinkedHashMap<>();
     for (OrphanTable table : OrphanTable.ALL) {
       adopted.add(Rows.update(connection, table.adoptSql(dialect), params).onSuccess(changed -> {
         if (changed > 0) {
@@ -113,25 +112,34 @@ public final class OrphanAssignment implements BootstrapStep {
         }
       }));
       if (table.keyed()) {
-        leftAlone.put(table.name(), Rows.counts(connection, "SELECT " + table.orphansSql(), Map.of()));
-        firstLeftAlone.put(table.name(), Rows.strings(connection, table.firstLeftAloneSql(NAMED), Map.of()));
+        leftAlone.put(table.name(), leftAlone(connection, table));
       }
     }
     List<Future<?>> all = new ArrayList<>(adopted);
     all.addAll(leftAlone.values());
-    all.addAll(firstLeftAlone.values());
     return Future.all(all).map(done -> {
       Map<String, Long> skipped = new LinkedHashMap<>();
-      leftAlone.forEach((table, count) -> {
-        long left = count.result()[0];
-        if (left > 0) {
-          skipped.put(table, left);
+      leftAlone.forEach((table, asked) -> {
+        LeftAlone left = asked.result();
+        if (left.count() > 0) {
+          skipped.put(table, left.count());
           LOG.warn("Left {} orphaned {} alone: adopting them would break a unique key of {} (first: {}); they keep"
-              + " their team, owner and visibility", left, table, table, String.join(", ", firstLeftAlone.get(table).result()));
+              + " their team, owner and visibility", left.count(), table, table, String.join(", ", left.first()));
         }
       });
       return new StepOutcome(adopted.stream().mapToLong(Future::result).sum(), skipped);
     });
+  }
+
+  /** The orphans one table's update left alone, and the first few of them by id. */
+  private record LeftAlone(long count, List<String> first) {
+  }
+
+  /** The first ids are asked only when there are any: one scan less per table where all were adopted. */
+  private static Future<LeftAlone> leftAlone(SqlConnection connection, OrphanTable table) {
+    return Rows.counts(connection, "SELECT " + table.orphansSql(), Map.of()).compose(count -> count[0] == 0
+        ? Future.succeededFuture(new LeftAlone(0, List.of()))
+        : Rows.strings(connection, table.firstLeftAloneSql(NAMED), Map.of()).map(first -> new LeftAlone(count[0], first)));
   }
 
   private static Map<String, Object> params(String team, String email) {
