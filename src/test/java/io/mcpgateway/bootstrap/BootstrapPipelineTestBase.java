@@ -128,8 +128,7 @@ abstract class BootstrapPipelineTestBase {
 
   @Test
   void orphansGoToTheAdminTeamAndBadVisibilityIsNormalized(Vertx vertx) throws Throwable {
-    Agents.await(Agents.bootstrap(vertx, settings()));
-    String adminTeam = (String) sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", ADMIN);
+    String adminTeam = adminTeamAfterAFirstRun(vertx);
     for (String table : RESOURCE_TABLES) {
       sql.update("INSERT INTO " + table + " (id, name) VALUES (?, ?)", table + "-orphan", "orphan");
       sql.update("INSERT INTO " + table + " (id, name, team_id, owner_email, visibility, federation_source)"
@@ -323,8 +322,7 @@ abstract class BootstrapPipelineTestBase {
   /** On the agent's own schema too: no orphan takes a key another row holds, nor one a first orphan takes. */
   @Test
   void orphansThatWouldBreakAKeyAreLeftAloneCountedAndMetered(Vertx vertx) throws Throwable {
-    Agents.await(Agents.bootstrap(vertx, settings()));
-    String team = (String) sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", ADMIN);
+    String team = adminTeamAfterAFirstRun(vertx);
     sql.update("INSERT INTO resources (id, name, uri, team_id, owner_email, visibility) VALUES ('r-kept', 'kept', 'doc://a', ?, ?, 'public')",
         team, ADMIN);
     sql.update("INSERT INTO resources (id, name, uri) VALUES ('r-o1', 'taken', 'doc://a')");
@@ -357,8 +355,7 @@ abstract class BootstrapPipelineTestBase {
    */
   @Test
   void onlyOrphansLeftAloneNeedNoLockButOneAdoptableOrphanDoes(Vertx vertx) throws Throwable {
-    Agents.await(Agents.bootstrap(vertx, settings()));
-    String team = (String) sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", ADMIN);
+    String team = adminTeamAfterAFirstRun(vertx);
     sql.update("INSERT INTO prompts (id, name, team_id, owner_email, visibility) VALUES ('p-kept', 'greet', ?, ?, 'public')",
         team, ADMIN);
     sql.update("INSERT INTO prompts (id, name) VALUES ('p-o1', 'greet')");
@@ -381,6 +378,12 @@ abstract class BootstrapPipelineTestBase {
   private long orphansToChange(Vertx vertx) throws Throwable {
     return Agents.await(new BootstrapVerticle().plan(vertx, settings())).steps().stream()
         .filter(decision -> decision.step().equals("orphans")).findFirst().orElseThrow().pendingRows();
+  }
+
+  /** A first run, then the id of the admin's personal team. */
+  private String adminTeamAfterAFirstRun(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    return (String) sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", ADMIN);
   }
 
   /** The user who holds the active global platform_admin grant is an admin after every run. */
