@@ -51,12 +51,19 @@ public record DatabaseUrl(Vendor vendor, String host, int port, String database,
     return new BootstrapException(Reason.BAD_URL, what + "; accepted forms: " + Vendors.acceptedForms());
   }
 
-  /** The URL Flyway and JDBC use: no credentials. */
+  /**
+   * The URL Flyway and JDBC use, with no credentials; on its own it is not enough: connect with
+   * {@link #jdbcConnectionProperties()} (or give Flyway {@link #jdbcProperties()}), since MySQL/MariaDB's
+   * database travels as a property.
+   */
   public String jdbcUrl() {
     return vendor.jdbcUrl(this);
   }
 
-  /** The JDBC driver's properties beyond user and password (TLS files and modes); never the password. */
+  /**
+   * The JDBC driver's properties beyond user and password (TLS files and modes, and MySQL/MariaDB's
+   * database); never the password.
+   */
   public Map<String, String> jdbcProperties() {
     return vendor.jdbcProperties(this);
   }

@@ -117,7 +117,8 @@ public final class OrphanAssignment implements BootstrapStep {
     }
     List<Future<?>> all = new ArrayList<>(adopted);
     all.addAll(leftAlone.values());
-    return Future.all(all).map(done -> {
+    // join, not all: on a failure the transaction rolls back only once every statement sent in it has answered.
+    return Future.join(all).map(done -> {
       Map<String, Long> skipped = new LinkedHashMap<>();
       leftAlone.forEach((table, asked) -> {
         LeftAlone left = asked.result();
