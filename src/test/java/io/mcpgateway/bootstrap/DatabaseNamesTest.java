@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import io.mcpgateway.bootstrap.support.Agents;
+import io.mcpgateway.bootstrap.support.ServerEndpoint;
 import io.mcpgateway.bootstrap.support.TestDatabases;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +32,8 @@ class DatabaseNamesTest {
     // The prefix a CI user may be granted databases by (dbboot\_%).
     String name = vendor.equals("postgresql") ? "dbboot_ a+b%41/c?d&e=" + suffix : "dbboot_ a+b%41?c&d=" + suffix;
     String quoted = vendor.equals("postgresql") ? '"' + name + '"' : '`' + name + '`';
-    execute(server, "CREATE DATABASE " + quoted);
+    ServerEndpoint endpoint = new ServerEndpoint(server);
+    endpoint.execute("CREATE DATABASE " + quoted);
     try {
       String credentials = encoded(server.user()) + (server.password() == null || server.password().isEmpty() ? ""
           : ":" + encoded(server.password()));
@@ -49,18 +48,11 @@ class DatabaseNamesTest {
       assertEquals("3", second.getString("schemaVersion"), "the reactive client reads the history Flyway wrote");
       assertEquals(false, second.getBoolean("lockTaken"), second.encode());
     } finally {
-      execute(server, "DROP DATABASE " + quoted + (vendor.equals("postgresql") ? " WITH (FORCE)" : ""));
+      endpoint.execute("DROP DATABASE " + quoted + (vendor.equals("postgresql") ? " WITH (FORCE)" : ""));
     }
   }
 
   private static String encoded(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static void execute(DatabaseUrl server, String ddl) throws Exception {
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.jdbcConnectionProperties());
-         Statement statement = connection.createStatement()) {
-      statement.execute(ddl);
-    }
   }
 }

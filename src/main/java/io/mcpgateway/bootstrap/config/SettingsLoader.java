@@ -1,13 +1,12 @@
 package io.mcpgateway.bootstrap.config;
 
+import io.mcpgateway.bootstrap.db.SmallFiles;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -96,12 +95,10 @@ public final class SettingsLoader {
       String content = SmallFiles.read(Path.of(name));
       return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
           : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-    } catch (SmallFiles.Unsuitable e) {
-      throw new BootstrapException(Reason.BAD_CONFIG, fileKey + " names a file that cannot be read (" + safeName(name) + ": "
-          + e.getMessage() + ")");
     } catch (IOException | InvalidPathException | UncheckedIOException e) {
+      String why = e instanceof SmallFiles.Unsuitable ? e.getMessage() : e.getClass().getSimpleName();
       throw new BootstrapException(Reason.BAD_CONFIG, fileKey + " names a file that cannot be read (" + safeName(name) + ": "
-          + e.getClass().getSimpleName() + ")");
+          + why + ")");
     }
   }
 

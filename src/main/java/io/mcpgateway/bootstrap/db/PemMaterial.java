@@ -6,7 +6,6 @@ import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -35,8 +34,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code BAD_CONFIG} line naming the parameter and the file, never its content.
  */
 public final class PemMaterial {
-
-  private static final long MAX_PEM_BYTES = 1 << 20;
 
   private static final Pattern PKCS8 = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
@@ -159,11 +156,9 @@ public final class PemMaterial {
 
   private static byte[] read(PemFile file) {
     try {
-      // A FIFO or a device would block the start or never end; certificates are a few KiB.
-      if (Files.exists(file.path()) && (!Files.isRegularFile(file.path()) || Files.size(file.path()) > MAX_PEM_BYTES)) {
-        throw unusable(file, "it is not a regular file of at most 1 MiB");
-      }
-      return Files.readAllBytes(file.path());
+      return SmallFiles.readBytes(file.path());
+    } catch (SmallFiles.Unsuitable e) {
+      throw unusable(file, "it " + e.getMessage());
     } catch (IOException | SecurityException e) {
       throw unusable(file, "it cannot be read (" + e.getClass().getSimpleName() + ")");
     }

@@ -6,9 +6,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 /** An administrative connection target on a server: where test databases are created and dropped. */
-record ServerEndpoint(DatabaseUrl url) {
+public record ServerEndpoint(DatabaseUrl url) {
 
-  void execute(String ddl) throws Exception {
+  public void execute(String ddl) throws Exception {
     try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.jdbcConnectionProperties());
          Statement statement = connection.createStatement()) {
       statement.execute(ddl);

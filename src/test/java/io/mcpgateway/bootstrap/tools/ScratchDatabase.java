@@ -46,6 +46,7 @@ final class ScratchDatabase implements AutoCloseable {
     execute(admin, dropSql.formatted(name));
   }
 
+  /** Its own, not the test support's: the cache-training jar holds this package alone. */
   private static void execute(DatabaseUrl server, String ddl) throws Exception {
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.jdbcConnectionProperties());
          Statement statement = connection.createStatement()) {
