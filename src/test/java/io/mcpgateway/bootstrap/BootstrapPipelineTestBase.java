@@ -375,6 +375,46 @@ abstract class BootstrapPipelineTestBase {
     assertEquals("public", sql.single("SELECT visibility FROM tools WHERE id = 't-o1'"));
   }
 
+  /**
+   * Of orphans that would take the same key, one wins by a fixed rule: the lowest id on the servers
+   * (whichever row the server stored first), the first inserted on SQLite (as the README says).
+   */
+  @Test
+  void aContestedKeyGoesToTheLowestIdOnServersAndTheFirstInsertedOnSqlite(Vertx vertx) throws Throwable {
+    String team = adminTeamAfterAFirstRun(vertx);
+    for (String id : List.of("p-5", "p-1", "p-9")) {
+      sql.update("INSERT INTO prompts (id, name) VALUES (?, 'dup')", id);
+    }
+
+    Agents.await(Agents.bootstrap(vertx, settings()));
+
+    String winner = vendor().equals("sqlite") ? "p-5" : "p-1";
+    for (String id : List.of("p-1", "p-5", "p-9")) {
+      assertEquals(id.equals(winner) ? team : null, sql.single("SELECT team_id FROM prompts WHERE id = ?", id), id);
+    }
+  }
+
+  /**
+   * A new admin has no team before the run makes one: the orphans wait for it, with no warning that
+   * they are left as they are, and go to the new admin's team in the same run.
+   */
+  @Test
+  void orphansWaitingForANewAdminsTeamGoToItWithoutAWarning(Vertx vertx) throws Throwable {
+    Agents.await(Agents.bootstrap(vertx, settings()));
+    sql.update("INSERT INTO tools (id, name) VALUES ('t-o1', 'orphan')");
+    String newAdmin = "new-admin@example.com";
+
+    JsonObject ready;
+    try (LogCapture logs = new LogCapture()) {
+      ready = Agents.await(Agents.bootstrap(vertx, settings().put("PLATFORM_ADMIN_EMAIL", newAdmin)));
+      assertEquals(List.of(), logs.lines().stream().filter(line -> line.contains("no personal team")).toList());
+    }
+
+    assertEquals(1L, ready.getJsonObject("rowsChanged").getLong("orphans"), ready.encode());
+    assertEquals(sql.single("SELECT id FROM email_teams WHERE created_by = ? AND is_personal = TRUE", newAdmin),
+        sql.single("SELECT team_id FROM tools WHERE id = 't-o1'"));
+  }
+
   private long orphansToChange(Vertx vertx) throws Throwable {
     return Agents.await(new BootstrapVerticle().plan(vertx, settings())).steps().stream()
         .filter(decision -> decision.step().equals("orphans")).findFirst().orElseThrow().pendingRows();

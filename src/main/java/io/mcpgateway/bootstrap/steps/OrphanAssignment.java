@@ -36,55 +36,65 @@ public final class OrphanAssignment implements BootstrapStep {
 
   /**
    * The orphans adoption would change, once the admin has a personal team to hand them to (without
-   * one there is nothing this step can do, and it says so): every orphan less those left alone.
+   * one there is nothing this step can do yet, and {@code --check} says so): every orphan less those
+   * left alone.
    */
   @Override
   public Future<Long> pendingRows(StepContext context) {
-    return ask(context, true);
-  }
-
-  /**
-   * Only a mover with a key value can be left alone, so more orphans than such movers means work,
-   * without the count of those left alone (a grouping of whole tables): what a run asks, twice.
-   */
-  @Override
-  public Future<Boolean> hasWork(StepContext context) {
-    return ask(context, false).map(pending -> pending > 0);
-  }
-
-  /**
-   * The orphans adoption would change, or, unless {@code exact}, a positive lower bound of them
-   * where the orphans outnumber the movers that could be left alone.
-   */
-  private Future<Long> ask(StepContext context, boolean exact) {
     BootstrapConfig config = context.config();
     if (!config.emailAuthEnabled()) {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
-    String orphansAndMovers = OrphanTable.ALL.stream().map(OrphanTable::orphansAndMoversSql)
-        .collect(Collectors.joining(" UNION ALL ", "SELECT SUM(x.orphans), SUM(x.movers) FROM (", ") x"));
+    String orphans = OrphanTable.ALL.stream().map(OrphanTable::orphansSql).collect(Collectors.joining(" + "));
     String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(OrphanTable::leftAloneSql)
         .collect(Collectors.joining(" + "));
     SqlConnection connection = context.connection();
     // Asked together: the client pipelines them, one wait instead of two.
     Future<Optional<String>> teamAsked = PersonalTeam.findTeam(connection, config.adminEmail());
-    Future<long[]> counted = Rows.counts(connection, orphansAndMovers, Map.of());
+    Future<long[]> counted = Rows.counts(connection, "SELECT " + orphans, Map.of());
     return Future.all(teamAsked, counted).compose(both -> {
-      Optional<String> team = teamAsked.result();
-      long[] found = counted.result();
-      if (found[0] == 0) {
+      long found = counted.result()[0];
+      if (found == 0) {
         return Future.succeededFuture(0L);
       }
-      if (team.isEmpty()) {
-        LOG.warn("Admin {} has no personal team: {} orphaned row(s) left as they are", config.adminEmail(), found[0]);
+      if (teamAsked.result().isEmpty()) {
+        LOG.warn("Admin {} has no personal team: {} orphaned row(s) {}", config.adminEmail(), found,
+            config.autoCreatePersonalTeams() ? "wait for the run that creates it"
+                : "left as they are (AUTO_CREATE_PERSONAL_TEAMS is false)");
         return Future.succeededFuture(0L);
       }
-      if (!exact && found[0] > found[1]) {
-        return Future.succeededFuture(found[0] - found[1]);
+      return Rows.counts(connection, "SELECT " + leftAlone, params(teamAsked.result().get(), config.adminEmail()))
+          .map(left -> found - left[0]);
+    });
+  }
+
+  /**
+   * What a run asks, twice: two existence tests that stop at the first row they find. Any orphan but
+   * a mover with a key value is adopted for sure; only where movers with a key value are all there
+   * is does the exact count (a grouping of the keyed tables) decide.
+   */
+  @Override
+  public Future<Boolean> hasWork(StepContext context) {
+    if (!context.config().emailAuthEnabled()) {
+      return pendingRows(context).map(rows -> rows > 0);
+    }
+    String exists = "SELECT CASE WHEN " + OrphanTable.ALL.stream().map(OrphanTable::adoptableForSureSql)
+        .collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END, CASE WHEN " + OrphanTable.ALL.stream()
+        .map(OrphanTable::moverWithValueSql).collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END";
+    Future<Optional<String>> teamAsked = PersonalTeam.findTeam(context.connection(), context.config().adminEmail());
+    Future<long[]> found = Rows.counts(context.connection(), exists, Map.of());
+    return Future.all(teamAsked, found).compose(both -> {
+      boolean forSure = found.result()[0] == 1;
+      if (!forSure && found.result()[1] == 0) {
+        return Future.succeededFuture(false);
       }
-      return Rows.counts(connection, "SELECT " + leftAlone, params(team.get(), config.adminEmail()))
-          .map(left -> found[0] - left[0]);
+      if (teamAsked.result().isEmpty()) {
+        // The admin step before this one makes the team, and this step is asked again then; unless it makes none.
+        return context.config().autoCreatePersonalTeams() ? Future.succeededFuture(false)
+            : pendingRows(context).map(rows -> rows > 0);
+      }
+      return forSure ? Future.succeededFuture(true) : pendingRows(context).map(rows -> rows > 0);
     });
   }
 
