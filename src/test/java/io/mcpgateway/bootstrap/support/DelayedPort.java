@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local TCP port that refuses connections until {@link #openIn} has waited its delay, then forwards
@@ -25,6 +26,7 @@ public final class DelayedPort implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
   private ServerSocket server;       // guarded by this
   private Thread opener;             // guarded by this
   private boolean closed;            // guarded by this
@@ -45,6 +47,11 @@ public final class DelayedPort implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** How many connections the port has accepted so far. */
+  public int accepted() {
+    return accepted.get();
   }
 
   /** After {@code delay}, starts listening on {@link #port()} and forwarding, on a daemon thread. */
@@ -89,6 +96,7 @@ public final class DelayedPort implements AutoCloseable {
       } catch (IOException closedByClose) {
         return;
       }
+      accepted.incrementAndGet();
       track(client);
       try {
         Socket target = new Socket(targetHost, targetPort);

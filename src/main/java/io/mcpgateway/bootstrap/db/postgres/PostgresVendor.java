@@ -8,13 +8,16 @@ import io.mcpgateway.bootstrap.db.DedicatedConnection;
 import io.mcpgateway.bootstrap.db.MigrationLock;
 import io.mcpgateway.bootstrap.db.ServerUrl;
 import io.mcpgateway.bootstrap.db.SqlDialect;
+import io.mcpgateway.bootstrap.db.TlsMode;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.vertx.core.Future;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.SslMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.vertx.sqlclient.DatabaseException;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +71,21 @@ public final class PostgresVendor implements Vendor {
 
   @Override
   public Future<DedicatedConnection> connect(Vertx vertx, DatabaseUrl url, WorkerExecutor worker) {
-    return ClientTls.prepare(PostgresTls.settings(url), worker).compose(tls -> PgConnection.connect(vertx,
-            PostgresConnectOptions.of(url, tls))
-        .map(connection -> DedicatedConnection.of(connection))
-        .recover(failure -> Future.failedFuture(tls.classify(failure, url, PostgresConnectFailures.CODES))));
+    return ClientTls.prepare(PostgresTls.settings(url), worker).compose(tls -> {
+      boolean prefer = tls.mode() == TlsMode.PREFER;
+      PgConnectOptions options = PostgresConnectOptions.of(url, tls);
+      if (prefer && PlainTextServers.answeredNo(url)) {
+        options.setSslMode(SslMode.DISABLE);
+      }
+      return PgConnection.connect(vertx, options)
+          .map(connection -> {
+            if (prefer && !connection.isSSL()) {
+              PlainTextServers.rememberNo(url);
+            }
+            return DedicatedConnection.of(connection);
+          })
+          .recover(failure -> Future.failedFuture(tls.classify(failure, url, PostgresConnectFailures.CODES)));
+    });
   }
 
   @Override
