@@ -126,7 +126,10 @@ public final class BootstrapVerticle extends VerticleBase {
     String kind = config.databaseUrl().vendor().name();
     ReadinessBoard.post(vertx, ReadinessEvents.pending(kind));
     PipelineListener listener = registry == null ? PipelineListener.NONE : new BootstrapMetrics(registry, kind);
-    return vertx.executeBlocking(() -> RolesFile.roles(config), false) // a file read: not on the event loop
+    // A file read: not on the event loop; without a file, no hop to a worker either.
+    Future<List<RoleDefinition>> rolesRead = config.rolesFile() == null ? Future.succeededFuture(RolesFile.roles(config))
+        : vertx.executeBlocking(() -> RolesFile.roles(config), false);
+    return rolesRead
         .transform(roles -> roles.succeeded() ? Future.succeededFuture(roles.result())
             : failBeforeStart(BootstrapException.atStep("config", roles.cause()), kind, listener))
         .compose(roles -> vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS,
