@@ -53,7 +53,7 @@ public final class Main {
       ServeConfig serve = ServeConfig.from(settings, commandLine.serve());
       Optional<PushgatewayConfig> pushgateway = PushgatewayConfig.from(settings, environment); // validated in either mode
       if (!serve.serve()) {
-        return OneShot.run(settings, config, pushgateway);
+        return OneShot.run(settings, config.databaseUrl().vendor(), pushgateway);
       }
       if (pushgateway.isPresent()) {
         LoggerFactory.getLogger(Main.class).info("PUSHGATEWAY_URL is left unused in serve mode: /metrics is scraped");

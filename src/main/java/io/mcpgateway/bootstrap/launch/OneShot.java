@@ -1,14 +1,12 @@
 package io.mcpgateway.bootstrap.launch;
 
 import io.mcpgateway.bootstrap.BootstrapVerticle;
-import io.mcpgateway.bootstrap.config.BootstrapConfig;
 import io.mcpgateway.bootstrap.config.PushgatewayConfig;
 import io.mcpgateway.bootstrap.db.Vendor;
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
 import io.mcpgateway.bootstrap.metrics.PushgatewayPush;
 import io.mcpgateway.bootstrap.pipeline.ReadOnlyCheck;
-import io.mcpgateway.bootstrap.steps.AdminPasswordHash;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -16,8 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +39,8 @@ public final class OneShot {
    * Pushgateway, the run's meters are pushed at the end, after a success and after a failure alike;
    * the push never changes the exit code.
    */
-  public static int run(JsonObject settings, BootstrapConfig config, Optional<PushgatewayConfig> pushgateway) {
-    hashAheadOnANewDatabase(config);
-    StartupPrewarm.start(config.databaseUrl().vendor());
+  public static int run(JsonObject settings, Vendor vendor, Optional<PushgatewayConfig> pushgateway) {
+    StartupPrewarm.start(vendor);
     Vertx vertx = Vertx.vertx(options());
     // Meters only when they go somewhere: a run without a Pushgateway skips the registry's start-up cost.
     PrometheusMeterRegistry registry = pushgateway.isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
@@ -70,18 +65,6 @@ public final class OneShot {
     pushgateway.ifPresent(target -> push(vertx, registry, target));
     close(vertx);
     return code;
-  }
-
-  /**
-   * An SQLite file that does not exist yet is a new database, whose admin the run creates: its
-   * bcrypt hash (the longest part of such a run) starts now, beside Vert.x's start, not once the
-   * schema is being made.
-   */
-  private static void hashAheadOnANewDatabase(BootstrapConfig config) {
-    Path file = config.databaseUrl().file();
-    if (config.emailAuthEnabled() && file != null && Files.notExists(file)) {
-      AdminPasswordHash.startAhead(config.adminPassword(), config.bcryptCost());
-    }
   }
 
   /** Waits for the push, which bounds itself by its timeout; the extra second only guards against a stuck Vert.x. */
