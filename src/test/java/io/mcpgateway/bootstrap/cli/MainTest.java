@@ -7,9 +7,13 @@ import io.mcpgateway.bootstrap.config.SettingsLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mindrot.jbcrypt.BCrypt;
 
 class MainTest {
 
@@ -49,10 +53,15 @@ class MainTest {
     Files.writeString(config, "{\"BCRYPT_COST\": \"4\"}");
     Path database = folder.resolve("data").resolve("mcp.db");
 
-    int code = Main.run(new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", "sqlite:///" + database));
+    int code = Main.run(new String[] {"--config", config.toString()}, Map.of("DATABASE_URL", "sqlite:///" + database,
+        "PLATFORM_ADMIN_PASSWORD", "one-shot-Passw0rd"));
 
     assertEquals(0, code);
-    assertEquals(true, Files.size(database) > 0);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+         ResultSet hash = connection.createStatement().executeQuery("SELECT password_hash FROM email_users")) {
+      assertTrue(hash.next(), "the admin exists");
+      assertTrue(BCrypt.checkpw("one-shot-Passw0rd", hash.getString(1)));
+    }
   }
 
   @Test

@@ -16,9 +16,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.DatabaseException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import io.vertx.sqlclient.DatabaseException;
 import java.util.List;
 import java.util.Map;
 
