@@ -76,9 +76,6 @@ class ConnectRetryTest {
   }
 
   private static JsonObject settings(TestDatabase database, int port) {
-    DatabaseUrl url = database.url();
-    String credentials = url.user() + (url.password() == null || url.password().isEmpty() ? "" : ":" + url.password());
-    return Agents.settings(database).put("DATABASE_URL",
-        url.vendor().name() + "://" + credentials + "@127.0.0.1:" + port + "/" + url.database());
+    return Agents.settings(database).put("DATABASE_URL", database.urlTextAt(port));
   }
 }

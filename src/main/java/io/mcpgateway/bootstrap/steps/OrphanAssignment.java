@@ -26,6 +26,16 @@ public final class OrphanAssignment implements BootstrapStep {
   /** The reference's marker for rows adopted by this migration. */
   public static final String MIGRATION_SOURCE = "mcpgateway-0.7.0-migration";
   private static final int NAMED = 5;
+  /** Every orphan, in one row. */
+  private static final String ORPHANS = "SELECT " + OrphanTable.ALL.stream().map(OrphanTable::orphansSql)
+      .collect(Collectors.joining(" + "));
+  /** The orphans adoption would leave alone, in one row (parameters: team, email). */
+  private static final String LEFT_ALONE = "SELECT " + OrphanTable.ALL.stream().filter(OrphanTable::keyed)
+      .map(OrphanTable::leftAloneSql).collect(Collectors.joining(" + "));
+  /** Two flags in one row: an orphan adopted for sure; a mover with a key value, which only the count decides. */
+  private static final String ANY_WORK = "SELECT CASE WHEN " + OrphanTable.ALL.stream()
+      .map(OrphanTable::adoptableForSureSql).collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END, CASE WHEN "
+      + OrphanTable.ALL.stream().map(OrphanTable::moverWithValueSql).collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END";
 
   private static final Logger LOG = LoggerFactory.getLogger(OrphanAssignment.class);
 
@@ -46,13 +56,10 @@ public final class OrphanAssignment implements BootstrapStep {
       LOG.info("Email authentication disabled: orphaned resources left as they are");
       return Future.succeededFuture(0L);
     }
-    String orphans = OrphanTable.ALL.stream().map(OrphanTable::orphansSql).collect(Collectors.joining(" + "));
-    String leftAlone = OrphanTable.ALL.stream().filter(OrphanTable::keyed).map(OrphanTable::leftAloneSql)
-        .collect(Collectors.joining(" + "));
     SqlConnection connection = context.connection();
     // Asked together: the client pipelines them, one wait instead of two.
     Future<Optional<String>> teamAsked = PersonalTeam.findTeam(connection, config.adminEmail());
-    Future<long[]> counted = Rows.counts(connection, "SELECT " + orphans, Map.of());
+    Future<long[]> counted = Rows.counts(connection, ORPHANS, Map.of());
     return Future.all(teamAsked, counted).compose(both -> {
       long found = counted.result()[0];
       if (found == 0) {
@@ -64,7 +71,7 @@ public final class OrphanAssignment implements BootstrapStep {
                 : "left as they are (AUTO_CREATE_PERSONAL_TEAMS is false)");
         return Future.succeededFuture(0L);
       }
-      return Rows.counts(connection, "SELECT " + leftAlone, params(teamAsked.result().get(), config.adminEmail()))
+      return Rows.counts(connection, LEFT_ALONE, params(teamAsked.result().get(), config.adminEmail()))
           .map(left -> found - left[0]);
     });
   }
@@ -79,11 +86,9 @@ public final class OrphanAssignment implements BootstrapStep {
     if (!context.config().emailAuthEnabled()) {
       return pendingRows(context).map(rows -> rows > 0);
     }
-    String exists = "SELECT CASE WHEN " + OrphanTable.ALL.stream().map(OrphanTable::adoptableForSureSql)
-        .collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END, CASE WHEN " + OrphanTable.ALL.stream()
-        .map(OrphanTable::moverWithValueSql).collect(Collectors.joining(" OR ")) + " THEN 1 ELSE 0 END";
-    Future<Optional<String>> teamAsked = PersonalTeam.findTeam(context.connection(), context.config().adminEmail());
-    Future<long[]> found = Rows.counts(context.connection(), exists, Map.of());
+    SqlConnection connection = context.connection();
+    Future<Optional<String>> teamAsked = PersonalTeam.findTeam(connection, context.config().adminEmail());
+    Future<long[]> found = Rows.counts(connection, ANY_WORK, Map.of());
     return Future.all(teamAsked, found).compose(both -> {
       boolean forSure = found.result()[0] == 1;
       if (!forSure && found.result()[1] == 0) {
@@ -94,8 +99,16 @@ public final class OrphanAssignment implements BootstrapStep {
         return context.config().autoCreatePersonalTeams() ? Future.succeededFuture(false)
             : pendingRows(context).map(rows -> rows > 0);
       }
-      return forSure ? Future.succeededFuture(true) : pendingRows(context).map(rows -> rows > 0);
+      return forSure ? Future.succeededFuture(true)
+          : adoptable(connection, teamAsked.result().get(), context.config().adminEmail()).map(rows -> rows > 0);
     });
+  }
+
+  /** Every orphan less those left alone, the team known: both counts sent together. */
+  private static Future<Long> adoptable(SqlConnection connection, String team, String email) {
+    Future<long[]> orphans = Rows.counts(connection, ORPHANS, Map.of());
+    Future<long[]> leftAlone = Rows.counts(connection, LEFT_ALONE, params(team, email));
+    return Future.all(orphans, leftAlone).map(both -> orphans.result()[0] - leftAlone.result()[0]);
   }
 
   @Override

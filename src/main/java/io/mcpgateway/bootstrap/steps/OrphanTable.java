@@ -28,7 +28,6 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
   /** A row the admin's team adopts: no team, no owner or no visibility (alias o). */
   static final String ORPHAN = "(o.team_id IS NULL OR o.owner_email IS NULL OR o.visibility IS NULL)";
   private static final String MOVER = "(o.team_id IS NULL OR o.owner_email IS NULL)";
-  private static final String MOVER_WITH_VALUE = "(" + MOVER + " AND o.%s IS NOT NULL)";
   /** gateway_id in a key, NULL as '': it references a gateway, never the empty string. */
   private static final String GATEWAY = "COALESCE(%s.gateway_id, '')";
   private static final String SET = "team_id = COALESCE(team_id, #{team}), owner_email = COALESCE(owner_email, #{email}),"
@@ -81,18 +80,23 @@ record OrphanTable(String name, String valueColumn, boolean gateway) {
 
   /** The movers with a key value: only they can be left alone. */
   private String moversWithValueSql() {
-    return "(SELECT COUNT(*) FROM " + name + " o WHERE " + MOVER_WITH_VALUE.replace("%s", valueColumn) + ")";
+    return "(SELECT COUNT(*) FROM " + name + " o WHERE " + moverWithValue() + ")";
   }
 
   /** Whether the table has an orphan that no key can refuse: any orphan here but a mover with a key value. */
   String adoptableForSureSql() {
-    String unrefusable = keyed() ? " AND NOT " + MOVER_WITH_VALUE.replace("%s", valueColumn) : "";
+    String unrefusable = keyed() ? " AND NOT " + moverWithValue() : "";
     return "EXISTS (SELECT 1 FROM " + name + " o WHERE " + ORPHAN + unrefusable + ")";
   }
 
   /** Whether the table has a mover with a key value, which only the key's other rows decide; false without a key. */
   String moverWithValueSql() {
-    return keyed() ? "EXISTS (SELECT 1 FROM " + name + " o WHERE " + MOVER_WITH_VALUE.replace("%s", valueColumn) + ")" : "1 = 0";
+    return keyed() ? "EXISTS (SELECT 1 FROM " + name + " o WHERE " + moverWithValue() + ")" : "1 = 0";
+  }
+
+  /** A row whose adoption changes its key, with a key value to change (alias o; keyed tables only). */
+  private String moverWithValue() {
+    return "(" + MOVER + " AND o." + valueColumn + " IS NOT NULL)";
   }
 
   /** Every orphan of the table. */

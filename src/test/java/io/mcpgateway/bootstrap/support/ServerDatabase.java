@@ -44,8 +44,7 @@ final class ServerDatabase implements TestDatabase {
 
   @Override
   public String urlText() {
-    String credentials = url.user() + (url.password() == null || url.password().isEmpty() ? "" : ":" + url.password());
-    return url.vendor().name() + "://" + credentials + "@" + url.hostAndPort() + "/" + name;
+    return TestDatabase.serverUrlText(url, url.hostAndPort());
   }
 
   @Override

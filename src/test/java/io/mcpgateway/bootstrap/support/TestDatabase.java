@@ -16,6 +16,17 @@ public interface TestDatabase extends AutoCloseable {
   /** The URL text an operator would put in DATABASE_URL for this database. */
   String urlText();
 
+  /** The same database of a server reached at 127.0.0.1:{@code port} (a forwarding port in front of it). */
+  default String urlTextAt(int port) {
+    return serverUrlText(url(), "127.0.0.1:" + port);
+  }
+
+  /** A server database's URL text, its user and password included, at {@code hostAndPort}. */
+  static String serverUrlText(DatabaseUrl url, String hostAndPort) {
+    String credentials = url.user() + (url.password() == null || url.password().isEmpty() ? "" : ":" + url.password());
+    return url.vendor().name() + "://" + credentials + "@" + hostAndPort + "/" + url.database();
+  }
+
   /** Holds the migration lock from another session (or process) until closed. */
   HeldLock holdMigrationLock() throws Exception;
 

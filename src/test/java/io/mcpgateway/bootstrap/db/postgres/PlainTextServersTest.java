@@ -29,10 +29,7 @@ class PlainTextServersTest {
     try (TestDatabase database = TestDatabases.postgres();
          DelayedPort counted = DelayedPort.to(database.url().host(), database.url().port())) {
       counted.openIn(Duration.ZERO);
-      DatabaseUrl server = database.url();
-      DatabaseUrl url = DatabaseUrl.parse("postgresql://" + server.user()
-          + (server.password() == null || server.password().isEmpty() ? "" : ":" + server.password())
-          + "@127.0.0.1:" + counted.port() + "/" + server.database());
+      DatabaseUrl url = DatabaseUrl.parse(database.urlTextAt(counted.port()));
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("plain-text-test");
 
       int first = opened(vertx, url, worker, counted, 0);
