@@ -18,19 +18,19 @@ public final class NormalizeTeamVisibility implements BootstrapStep {
     return "normalize";
   }
 
-  private static final String OUTSIDE = "visibility IS NULL OR visibility NOT IN (#{private}, #{public})";
-  private static final Map<String, Object> PARAMS = Map.of("private", "private", "public", "public");
+  // The schema's own two values, not input: as literals the read needs no prepared statement.
+  private static final String OUTSIDE = "visibility IS NULL OR visibility NOT IN ('private', 'public')";
 
   @Override
   public Future<Long> pendingRows(StepContext context) {
-    return Rows.counts(context.connection(), "SELECT COUNT(*) FROM email_teams WHERE " + OUTSIDE, PARAMS)
+    return Rows.counts(context.connection(), "SELECT COUNT(*) FROM email_teams WHERE " + OUTSIDE, Map.of())
         .map(count -> count[0]);
   }
 
   @Override
   public Future<StepOutcome> apply(StepContext context) {
     return Rows.update(context.connection(),
-        "UPDATE email_teams SET visibility = #{private}, updated_at = CURRENT_TIMESTAMP WHERE " + OUTSIDE, PARAMS)
+        "UPDATE email_teams SET visibility = 'private', updated_at = CURRENT_TIMESTAMP WHERE " + OUTSIDE, Map.of())
         .onSuccess(changed -> {
           if (changed > 0) {
             LOG.info("Normalized {} team record(s) to private visibility", changed);

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Small parameterized-SQL helpers over {@link SqlTemplate}, whose {@code #{name}} parameters
- * become {@code $1} or {@code ?} as the connection's driver needs.
+ * become {@code $1} or {@code ?} as the connection's driver needs. A statement without parameters
+ * goes as a plain query: one round trip, where a prepared statement on a new connection takes two
+ * (prepare, then execute) and holds back every statement queued behind it meanwhile.
  */
 final class Rows {
 
@@ -20,11 +22,11 @@ final class Rows {
   }
 
   static Future<Long> update(SqlConnection connection, String sql, Map<String, Object> params) {
-    return SqlTemplate.forUpdate(connection, sql).execute(params).map(result -> (long) result.rowCount());
+    return query(connection, sql, params).map(result -> (long) result.rowCount());
   }
 
   static Future<RowSet<Row>> query(SqlConnection connection, String sql, Map<String, Object> params) {
-    return SqlTemplate.forQuery(connection, sql).execute(params);
+    return params.isEmpty() ? connection.query(sql).execute() : SqlTemplate.forQuery(connection, sql).execute(params);
   }
 
   /** The first row's columns as numbers (COUNT(*) and CASE results come back as Long or Integer). */
