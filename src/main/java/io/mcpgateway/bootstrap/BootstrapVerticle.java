@@ -48,6 +48,7 @@ public final class BootstrapVerticle extends VerticleBase {
   private final AdoptionSignature adoption;
   private final List<BootstrapStep> gatewaySteps;
   private final StopSignal stop = new StopSignal();
+  private BootstrapPipeline pipeline;
 
   /** The bundled migrations and steps, without metrics. */
   public BootstrapVerticle() {
@@ -134,7 +135,10 @@ public final class BootstrapVerticle extends VerticleBase {
             : failBeforeStart(BootstrapException.atStep("config", roles.cause()), kind, listener))
         .compose(roles -> vertx.eventBus().<Void>localConsumer(ReadinessEvents.STATUS,
                 request -> request.reply(ReadinessBoard.current(vertx))).completion()
-            .compose(answering -> new BootstrapPipeline(vertx, config, migrations, steps(roles), listener, stop).run())
+            .compose(answering -> {
+              pipeline = new BootstrapPipeline(vertx, config, migrations, steps(roles), listener, stop);
+              return pipeline.run();
+            })
             .onSuccess(this::announceReady)
             .recover(failure -> announceFailure(config.databaseUrl().vendor(), failure)));
   }
@@ -166,10 +170,11 @@ public final class BootstrapVerticle extends VerticleBase {
         .compose(roles -> new BootstrapPipeline(vertx, config, migrations, steps(roles), PipelineListener.NONE, stop).plan());
   }
 
+  /** Undeploying waits for the run's connection to close (a ready database did not wait for it). */
   @Override
   public Future<?> stop() {
     stop.request();
-    return Future.succeededFuture();
+    return pipeline == null ? Future.succeededFuture() : pipeline.closed();
   }
 
   private MigrationSource migrationSource(BootstrapConfig config) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpgateway.bootstrap.error.BootstrapException;
 import io.mcpgateway.bootstrap.error.BootstrapException.Reason;
@@ -26,6 +27,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -648,6 +650,32 @@ abstract class BootstrapPipelineTestBase {
       assertTrue(logs.lines().stream().anyMatch(line -> line.contains("the migration lock was not needed")), String.join("\n", logs.lines()));
       assertFalse(logs.lines().stream().anyMatch(line -> line.contains("Acquired migration lock")), String.join("\n", logs.lines()));
     }
+  }
+
+  /**
+   * Nothing is left open on the server once the agent is undeployed, whether it migrated or found
+   * the database ready (a ready database is reported before its connection has closed).
+   */
+  @Test
+  void anUndeployedAgentLeavesNoSessionOnTheServer(Vertx vertx) throws Throwable {
+    assumeTrue(database.otherSessions().isPresent(), "a database file has no sessions");
+    for (String run : List.of("migrating", "finding it ready")) {
+      String id = Agents.await(Agents.deploy(vertx, settings()));
+      Agents.await(vertx.undeploy(id));
+
+      assertEquals(0, sessionsOnceSettled(), "sessions left after " + run);
+    }
+  }
+
+  /** A session its client has closed may show on the server for a moment, until the server ends it. */
+  private long sessionsOnceSettled() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    long sessions = database.otherSessions().getAsLong();
+    while (sessions > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      sessions = database.otherSessions().getAsLong();
+    }
+    return sessions;
   }
 
   @Test

@@ -52,6 +52,7 @@ public final class BootstrapPipeline {
   private final List<BootstrapStep> steps;
   private final PipelineListener listener;
   private final StopSignal stop;
+  private Future<Void> closed = Future.succeededFuture();
 
   public BootstrapPipeline(Vertx vertx, BootstrapConfig config, MigrationSource migrations, List<BootstrapStep> steps,
                            PipelineListener listener, StopSignal stop) {
@@ -63,18 +64,30 @@ public final class BootstrapPipeline {
     this.stop = stop;
   }
 
-  /** Runs once; fails with a {@link BootstrapFailure}. */
+  /**
+   * Runs once; fails with a {@link BootstrapFailure}. A ready database is reported without waiting
+   * for the run's connection and worker pool to close; {@link #closed()} tells when they have.
+   */
   public Future<BootstrapReport> run() {
     long started = System.nanoTime();
     DatabaseUrl url = config.databaseUrl();
     LOG.info("Bootstrapping {} (lock wait at most {} s)", url.redacted(), config.lockTimeout().toSeconds());
     url.vendor().replicaWarning(config.gatewayReplicas()).ifPresent(LOG::warn);
-    return withWorker(worker -> {
-      Run run = new Run(worker);
-      return run.record.time("connect", run.connector::connect)
-          .compose(connection -> run.all(connection.connection()).transform(outcome -> closeThen(connection, outcome)))
-          .transform(outcome -> report(run, outcome, RunRecorder.millisSince(started)));
+    WorkerExecutor worker = newWorker();
+    Run run = new Run(worker);
+    Future<DedicatedConnection> connected = run.record.time("connect", run.connector::connect);
+    return connected.compose(connection -> run.all(connection.connection())).transform(outcome -> {
+      closed = (connected.succeeded() ? closeQuietly(connected.result()) : Future.<Void>succeededFuture())
+          .eventually(worker::close);
+      // A failure waits for the close: its report is the run's last word, and nothing keeps running after it.
+      return outcome.succeeded() ? report(run, outcome, RunRecorder.millisSince(started))
+          : closed.transform(done -> report(run, outcome, RunRecorder.millisSince(started)));
     });
+  }
+
+  /** Completes once the run's connection and worker pool are closed (at once before a run). */
+  public Future<Void> closed() {
+    return closed;
   }
 
   /**
@@ -97,26 +110,16 @@ public final class BootstrapPipeline {
     return config.databaseUrl();
   }
 
-  /** A worker pool for the run, its threads started from a worker (see startWorkerThreads), closed after. */
+  /** A worker pool for the work, closed after it. */
   private <T> Future<T> withWorker(Function<WorkerExecutor, Future<T>> work) {
-    // Lock waits and migrations may run long on a worker; only warn past what they are allowed.
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
-        config.lockTimeout().plusMinutes(30).toMillis(), TimeUnit.MILLISECONDS);
-    return startWorkerThreads(worker).compose(threads -> work.apply(worker)).eventually(worker::close);
+    WorkerExecutor worker = newWorker();
+    return Futures.started(() -> work.apply(worker)).eventually(worker::close);
   }
 
-  /**
-   * Starts the pool's threads from one of its own: a pool starts a thread for each task until it
-   * is full, and a thread start waits for the new thread to be scheduled, which on a busy machine
-   * can hold an event loop for tens of milliseconds. Only the first start happens here.
-   */
-  private static Future<Void> startWorkerThreads(WorkerExecutor worker) {
-    return worker.executeBlocking(() -> {
-      for (int i = 1; i < WORKER_THREADS; i++) {
-        worker.executeBlocking(() -> null, false);
-      }
-      return null;
-    }, false);
+  private WorkerExecutor newWorker() {
+    // Lock waits and migrations may run long on a worker; only warn past what they are allowed.
+    return new StartingWorker(vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
+        config.lockTimeout().plusMinutes(30).toMillis(), TimeUnit.MILLISECONDS), WORKER_THREADS);
   }
 
   /** How a wait for the lock ended: by taking it, or by finding the work done by another. */
@@ -231,11 +234,15 @@ public final class BootstrapPipeline {
   }
 
   private static Future<Void> closeThen(DedicatedConnection connection, AsyncResult<Void> outcome) {
-    return connection.close().transform(closed -> {
-      if (closed.failed()) {
-        LOG.warn("Closing a bootstrap connection failed: {}", closed.cause().getMessage());
-      }
-      return outcome.succeeded() ? Future.succeededFuture() : Future.failedFuture(outcome.cause());
+    return closeQuietly(connection).transform(closed -> outcome.succeeded() ? Future.succeededFuture()
+        : Future.failedFuture(outcome.cause()));
+  }
+
+  /** Closes; a failure to close is logged, not passed on (the work is done by then). */
+  private static Future<Void> closeQuietly(DedicatedConnection connection) {
+    return Futures.started(connection::close).otherwise(failure -> {
+      LOG.warn("Closing a bootstrap connection failed: {}", failure.getMessage());
+      return null;
     });
   }
 

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,8 @@ import java.util.UUID;
  * @param holdLockSql the statement that takes the migration lock in a session of its own
  * @param holderMarkSql the statement that returns the holder's mark (how the agent must name it)
  * @param dropSql the statement that drops the database, with %s for its name
+ * @param otherSessionsSql the statement that counts the sessions on the database named by its one
+ *     parameter, its own left out
  */
 final class ServerDatabase implements TestDatabase {
 
@@ -26,12 +30,15 @@ final class ServerDatabase implements TestDatabase {
   private final String holdLockSql;
   private final String holderMarkSql;
   private final String dropSql;
+  private final String otherSessionsSql;
 
-  ServerDatabase(ServerEndpoint server, String holdLockSql, String holderMarkSql, String dropSql) throws Exception {
+  ServerDatabase(ServerEndpoint server, String holdLockSql, String holderMarkSql, String dropSql, String otherSessionsSql)
+      throws Exception {
     this.server = server;
     this.holdLockSql = holdLockSql;
     this.holderMarkSql = holderMarkSql;
     this.dropSql = dropSql;
+    this.otherSessionsSql = otherSessionsSql;
     this.name = "dbboot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     server.execute("CREATE DATABASE " + name);
     this.url = server.url().withDatabase(name);
@@ -71,6 +78,17 @@ final class ServerDatabase implements TestDatabase {
         holder.close();
       }
     };
+  }
+
+  @Override
+  public OptionalLong otherSessions() throws SQLException {
+    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(otherSessionsSql)) {
+      statement.setString(1, name);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return OptionalLong.of(rs.getLong(1));
+      }
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * A fresh, empty database of one kind for one test, reached through the production URL parser.
@@ -34,6 +35,11 @@ public interface TestDatabase extends AutoCloseable {
   interface HeldLock extends AutoCloseable {
     /** What a waiting agent's description of the holder must contain: its process, connection or own words. */
     String holderMark();
+  }
+
+  /** How many sessions a server shows on this database besides the one asking; empty for a file. */
+  default OptionalLong otherSessions() throws SQLException {
+    return OptionalLong.empty();
   }
 
   default Connection connect() throws SQLException {

@@ -37,12 +37,13 @@ public final class TestDatabases {
   public static TestDatabase postgres() throws Exception {
     return new ServerDatabase(postgresEndpoint(), "SELECT pg_advisory_lock(42424242424242)",
         "SELECT 'server process ' || pg_backend_pid() || ' ''" + ServerDatabase.FOREIGN_HOLDER + "'''",
-        "DROP DATABASE IF EXISTS %s WITH (FORCE)");
+        "DROP DATABASE IF EXISTS %s WITH (FORCE)", "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()");
   }
 
   public static TestDatabase mysql() throws Exception {
     return new ServerDatabase(mysqlEndpoint(), "SELECT GET_LOCK('mcpgateway_migration', 0)",
-        "SELECT CONCAT('connection ', CONNECTION_ID(), ' (user ')", "DROP DATABASE IF EXISTS %s");
+        "SELECT CONCAT('connection ', CONNECTION_ID(), ' (user ')", "DROP DATABASE IF EXISTS %s",
+        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()");
   }
 
   public static TestDatabase sqlite() throws Exception {

@@ -1,0 +1,35 @@
+package io.mcpgateway.bootstrap.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mcpgateway.bootstrap.support.Agents;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A task given from the event loop before the pool's threads are up starts none of them there. */
+@ExtendWith(VertxExtension.class)
+class StartingWorkerTest {
+
+  private static final int THREADS = 4;
+
+  @Test
+  void aTaskGivenAtOnceRunsWhenEveryThreadHasStarted(Vertx vertx) throws Throwable {
+    for (int round = 0; round < 5; round++) {
+      String pool = "starting-test-" + round + "-";
+      Promise<Long> running = Promise.promise();
+      vertx.runOnContext(onTheEventLoop -> {
+        StartingWorker worker = new StartingWorker(vertx.createSharedWorkerExecutor(pool, THREADS), THREADS);
+        worker.executeBlocking(() -> threadsNamed(pool), false).eventually(worker::close).onComplete(running);
+      });
+
+      assertEquals(THREADS, Agents.await(running.future()), "threads up when the task ran, round " + round);
+    }
+  }
+
+  private static long threadsNamed(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith(prefix)).count();
+  }
+}
