@@ -78,6 +78,26 @@ final class MigrationFiles {
     }
   }
 
+  /** Whether every location is on the class path and found in jars only (see {@link JarMigrations}). */
+  static boolean inJarsOnly(List<String> locations, ClassLoader loader) throws IOException {
+    for (String location : locations) {
+      if (location.toLowerCase(Locale.ROOT).startsWith(FILESYSTEM)) {
+        return false;
+      }
+      String path = location.substring(location.toLowerCase(Locale.ROOT).startsWith(CLASSPATH) ? CLASSPATH.length() : 0);
+      for (URL root : Collections.list(loader.getResources(folderOf(path)))) {
+        if (!root.getProtocol().equals("jar")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String folderOf(String path) {
+    return path.replaceAll("^/+|/+$", "");
+  }
+
   private static Optional<List<Migration>> fromFolder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
@@ -87,7 +107,7 @@ final class MigrationFiles {
 
   /** Every class-path root that holds the folder counts, as it does for Flyway. */
   private static Optional<List<Migration>> fromClassPath(String path, ClassLoader loader) throws IOException {
-    String folder = path.replaceAll("^/+|/+$", "");
+    String folder = folderOf(path);
     List<URL> roots = Collections.list(loader.getResources(folder));
     if (roots.isEmpty()) {
       return Optional.empty();

@@ -40,12 +40,20 @@ public final class SchemaMigrator {
 
   /**
    * Starts reading the migration files (names and checksums) on a worker now, so that it
-   * overlaps with connecting and locking instead of following them.
+   * overlaps with connecting and locking instead of following them; files in jars were read once.
    */
   public SchemaMigrator readMigrations() {
     if (migrations == null) {
       List<String> locations = source.locationsFor(url.vendor());
-      migrations = worker.executeBlocking(() -> MigrationFiles.read(locations, SchemaMigrator.class.getClassLoader()), false);
+      ClassLoader loader = SchemaMigrator.class.getClassLoader();
+      Optional<List<Migration>> known = JarMigrations.known(loader, locations);
+      migrations = known != null ? Future.succeededFuture(known) : worker.executeBlocking(() -> {
+        Optional<List<Migration>> read = MigrationFiles.read(locations, loader);
+        if (MigrationFiles.inJarsOnly(locations, loader)) {
+          JarMigrations.keep(loader, locations, read);
+        }
+        return read;
+      }, false);
     }
     return this;
   }

@@ -1,6 +1,9 @@
 package io.mcpgateway.bootstrap.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgateway.bootstrap.schema.MigrationFiles.Migration;
@@ -101,6 +104,30 @@ class MigrationFilesTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       assertEquals(List.of("listed"), MigrationFiles.read(List.of("classpath:db/sql"), loader).orElseThrow()
           .stream().map(Migration::description).toList());
+    }
+  }
+
+  /** Only what jars hold is kept between runs (JarMigrations): a folder may be edited while the JVM runs. */
+  @Test
+  void onlyLocationsFoundInJarsAloneAreKeptBetweenRuns() throws Exception {
+    write("root/db/sql/V1__in_a_folder.sql", "select 1;");
+    Path jar = folder.resolve("gateway.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("db/sql/V2__in_a_jar.sql"));
+      out.write("select 2;".getBytes(StandardCharsets.UTF_8));
+    }
+    try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+         URLClassLoader withFolder = new URLClassLoader(new URL[] {folder.resolve("root").toUri().toURL(), jar.toUri().toURL()}, null)) {
+      assertTrue(MigrationFiles.inJarsOnly(List.of("classpath:db/sql"), jarOnly));
+      assertFalse(MigrationFiles.inJarsOnly(List.of("classpath:db/sql"), withFolder));
+      assertFalse(MigrationFiles.inJarsOnly(List.of("classpath:db/sql", "filesystem:" + folder), jarOnly));
+
+      Optional<List<Migration>> read = MigrationFiles.read(List.of("classpath:db/sql"), jarOnly);
+      JarMigrations.keep(jarOnly, List.of("classpath:db/sql"), read);
+
+      assertSame(read, JarMigrations.known(jarOnly, List.of("classpath:db/sql")));
+      assertNull(JarMigrations.known(withFolder, List.of("classpath:db/sql")), "kept per class loader");
+      assertNull(JarMigrations.known(jarOnly, List.of("classpath:db/other")), "and per locations");
     }
   }
 
