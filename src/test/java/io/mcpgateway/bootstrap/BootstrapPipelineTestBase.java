@@ -653,17 +653,18 @@ abstract class BootstrapPipelineTestBase {
   }
 
   /**
-   * Nothing is left open on the server once the agent is undeployed, whether it migrated or found
-   * the database ready (a ready database is reported before its connection has closed).
+   * Nothing is left open on the server (or of the file) once the agent is undeployed, whether it
+   * migrated or found the database ready (a ready database is reported before its connection has
+   * closed).
    */
   @Test
-  void anUndeployedAgentLeavesNoSessionOnTheServer(Vertx vertx) throws Throwable {
-    assumeTrue(database.otherSessions().isPresent(), "a database file has no sessions");
+  void anUndeployedAgentLeavesNothingOpen(Vertx vertx) throws Throwable {
+    assumeTrue(database.otherSessions().isPresent(), "this system does not show a process's open files");
     for (String run : List.of("migrating", "finding it ready")) {
       String id = Agents.await(Agents.deploy(vertx, settings()));
       Agents.await(vertx.undeploy(id));
 
-      assertEquals(0, sessionsOnceSettled(), "sessions left after " + run);
+      assertEquals(0, sessionsOnceSettled(), "sessions or open files left after " + run);
     }
   }
 

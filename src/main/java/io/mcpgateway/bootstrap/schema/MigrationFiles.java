@@ -59,10 +59,9 @@ final class MigrationFiles {
     try {
       List<Migration> all = new ArrayList<>();
       for (String location : locations) {
-        Optional<List<Migration>> found = location.toLowerCase(Locale.ROOT).startsWith(FILESYSTEM)
+        Optional<List<Migration>> found = onFilesystem(location)
             ? fromFolder(Path.of(location.substring(FILESYSTEM.length())))
-            : fromClassPath(location.substring(location.toLowerCase(Locale.ROOT).startsWith(CLASSPATH) ? CLASSPATH.length() : 0),
-                loader);
+            : fromClassPath(classPathOf(location), loader);
         if (found.isEmpty()) {
           return Optional.empty();
         }
@@ -81,17 +80,25 @@ final class MigrationFiles {
   /** Whether every location is on the class path and found in jars only (see {@link JarMigrations}). */
   static boolean inJarsOnly(List<String> locations, ClassLoader loader) throws IOException {
     for (String location : locations) {
-      if (location.toLowerCase(Locale.ROOT).startsWith(FILESYSTEM)) {
+      if (onFilesystem(location)) {
         return false;
       }
-      String path = location.substring(location.toLowerCase(Locale.ROOT).startsWith(CLASSPATH) ? CLASSPATH.length() : 0);
-      for (URL root : Collections.list(loader.getResources(folderOf(path)))) {
+      for (URL root : Collections.list(loader.getResources(folderOf(classPathOf(location))))) {
         if (!root.getProtocol().equals("jar")) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  private static boolean onFilesystem(String location) {
+    return location.toLowerCase(Locale.ROOT).startsWith(FILESYSTEM);
+  }
+
+  /** The class-path folder of a location, with or without its {@code classpath:} prefix. */
+  private static String classPathOf(String location) {
+    return location.substring(location.toLowerCase(Locale.ROOT).startsWith(CLASSPATH) ? CLASSPATH.length() : 0);
   }
 
   private static String folderOf(String path) {

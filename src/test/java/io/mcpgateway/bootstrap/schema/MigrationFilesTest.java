@@ -75,13 +75,7 @@ class MigrationFilesTest {
   @Test
   void aClassPathFolderIsReadFromEveryRootThatHoldsItJarsIncluded() throws Exception {
     write("root/db/sql/V1__from_a_folder.sql", "select 1;");
-    Path jar = folder.resolve("gateway.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("db/"));
-      out.putNextEntry(new JarEntry("db/sql/"));
-      out.putNextEntry(new JarEntry("db/sql/V2__from_a_jar.sql"));
-      out.write("select 2;".getBytes(StandardCharsets.UTF_8));
-    }
+    Path jar = jar("gateway.jar", "db/", null, "db/sql/", null, "db/sql/V2__from_a_jar.sql", "select 2;");
     try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.resolve("root").toUri().toURL(), jar.toUri().toURL()}, null)) {
       List<Migration> found = MigrationFiles.read(List.of("classpath:db/sql"), loader).orElseThrow();
 
@@ -91,16 +85,8 @@ class MigrationFilesTest {
 
   @Test
   void aJarsIndexIsUsedInsteadOfListingTheJar() throws Exception {
-    Path jar = folder.resolve("indexed.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("db/sql/"));
-      out.putNextEntry(new JarEntry("db/sql/V1__listed.sql"));
-      out.write("select 1;".getBytes(StandardCharsets.UTF_8));
-      out.putNextEntry(new JarEntry("db/sql/R__not_in_the_index.sql"));
-      out.write("select 1;".getBytes(StandardCharsets.UTF_8));
-      out.putNextEntry(new JarEntry(MigrationIndex.resourceOf("db/sql")));
-      out.write("V1__listed.sql\n".getBytes(StandardCharsets.UTF_8));
-    }
+    Path jar = jar("indexed.jar", "db/sql/", null, "db/sql/V1__listed.sql", "select 1;",
+        "db/sql/R__not_in_the_index.sql", "select 1;", MigrationIndex.resourceOf("db/sql"), "V1__listed.sql\n");
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       assertEquals(List.of("listed"), MigrationFiles.read(List.of("classpath:db/sql"), loader).orElseThrow()
           .stream().map(Migration::description).toList());
@@ -111,11 +97,7 @@ class MigrationFilesTest {
   @Test
   void onlyLocationsFoundInJarsAloneAreKeptBetweenRuns() throws Exception {
     write("root/db/sql/V1__in_a_folder.sql", "select 1;");
-    Path jar = folder.resolve("gateway.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("db/sql/V2__in_a_jar.sql"));
-      out.write("select 2;".getBytes(StandardCharsets.UTF_8));
-    }
+    Path jar = jar("gateway.jar", "db/sql/V2__in_a_jar.sql", "select 2;");
     try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
          URLClassLoader withFolder = new URLClassLoader(new URL[] {folder.resolve("root").toUri().toURL(), jar.toUri().toURL()}, null)) {
       assertTrue(MigrationFiles.inJarsOnly(List.of("classpath:db/sql"), jarOnly));
@@ -133,6 +115,20 @@ class MigrationFilesTest {
 
   private Optional<List<Migration>> read(String... locations) {
     return MigrationFiles.read(List.of(locations), getClass().getClassLoader());
+  }
+
+  /** A jar of entries given as name, content pairs (a null content for a folder's entry). */
+  private Path jar(String name, String... entries) throws Exception {
+    Path jar = folder.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (int i = 0; i < entries.length; i += 2) {
+        out.putNextEntry(new JarEntry(entries[i]));
+        if (entries[i + 1] != null) {
+          out.write(entries[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return jar;
   }
 
   private Path write(String name, String content) throws Exception {

@@ -2,11 +2,14 @@ package io.mcpgateway.bootstrap.support;
 
 import io.mcpgateway.bootstrap.db.DatabaseUrl;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +65,28 @@ final class SqliteDatabase implements TestDatabase {
         child.waitFor();
       }
     };
+  }
+
+  /** A file has no sessions: how many of this process's open files are in its folder (Linux's /proc). */
+  @Override
+  public OptionalLong otherSessions() throws SQLException {
+    Path descriptors = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(descriptors)) {
+      return OptionalLong.empty();
+    }
+    try (Stream<Path> open = Files.list(descriptors)) {
+      return OptionalLong.of(open.filter(this::inFolder).count());
+    } catch (IOException e) {
+      throw new SQLException("cannot list this process's open files", e);
+    }
+  }
+
+  private boolean inFolder(Path descriptor) {
+    try {
+      return Files.readSymbolicLink(descriptor).startsWith(folder.toRealPath());
+    } catch (IOException closedMeanwhile) {
+      return false;
+    }
   }
 
   @Override

@@ -37,7 +37,10 @@ public interface TestDatabase extends AutoCloseable {
     String holderMark();
   }
 
-  /** How many sessions a server shows on this database besides the one asking; empty for a file. */
+  /**
+   * How many sessions a server shows on this database besides the one asking; for a file, how
+   * many of this process's open files are the database's; empty where that cannot be seen.
+   */
   default OptionalLong otherSessions() throws SQLException {
     return OptionalLong.empty();
   }
