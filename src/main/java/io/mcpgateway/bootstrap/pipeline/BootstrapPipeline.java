@@ -74,7 +74,12 @@ public final class BootstrapPipeline {
     LOG.info("Bootstrapping {} (lock wait at most {} s)", url.redacted(), config.lockTimeout().toSeconds());
     url.vendor().replicaWarning(config.gatewayReplicas()).ifPresent(LOG::warn);
     WorkerExecutor worker = newWorker();
-    Run run = new Run(worker);
+    Run run;
+    try {
+      run = new Run(worker);
+    } catch (RuntimeException e) {
+      return worker.close().transform(closedPool -> Future.failedFuture(e));
+    }
     Future<DedicatedConnection> connected = run.record.time("connect", run.connector::connect);
     return connected.compose(connection -> run.all(connection.connection())).transform(outcome -> {
       closed = (connected.succeeded() ? closeQuietly(connected.result()) : Future.<Void>succeededFuture())
