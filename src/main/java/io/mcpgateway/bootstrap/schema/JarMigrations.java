@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.schema;
 
 import io.mcpgateway.bootstrap.schema.MigrationFiles.Migration;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,16 @@ final class JarMigrations {
     return byLocations == null ? null : byLocations.get(locations);
   }
 
-  static void keep(ClassLoader loader, List<String> locations, Optional<List<Migration>> migrations) {
+  /** Reads the locations (blocking: on a worker), and keeps the answer when jars alone hold them. */
+  static Optional<List<Migration>> read(ClassLoader loader, List<String> locations) throws IOException {
+    Optional<List<Migration>> read = MigrationFiles.read(locations, loader);
+    if (MigrationFiles.inJarsOnly(locations, loader)) {
+      keep(loader, locations, read);
+    }
+    return read;
+  }
+
+  private static void keep(ClassLoader loader, List<String> locations, Optional<List<Migration>> migrations) {
     READ.computeIfAbsent(loader, any -> new ConcurrentHashMap<>()).put(List.copyOf(locations), migrations);
   }
 }

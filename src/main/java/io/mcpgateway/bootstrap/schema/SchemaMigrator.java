@@ -47,13 +47,8 @@ public final class SchemaMigrator {
       List<String> locations = source.locationsFor(url.vendor());
       ClassLoader loader = SchemaMigrator.class.getClassLoader();
       Optional<List<Migration>> known = JarMigrations.known(loader, locations);
-      migrations = known != null ? Future.succeededFuture(known) : worker.executeBlocking(() -> {
-        Optional<List<Migration>> read = MigrationFiles.read(locations, loader);
-        if (MigrationFiles.inJarsOnly(locations, loader)) {
-          JarMigrations.keep(loader, locations, read);
-        }
-        return read;
-      }, false);
+      migrations = known != null ? Future.succeededFuture(known)
+          : worker.executeBlocking(() -> JarMigrations.read(loader, locations), false);
     }
     return this;
   }

@@ -75,15 +75,16 @@ final class SqliteDatabase implements TestDatabase {
       return OptionalLong.empty();
     }
     try (Stream<Path> open = Files.list(descriptors)) {
-      return OptionalLong.of(open.filter(this::inFolder).count());
+      Path realFolder = folder.toRealPath();
+      return OptionalLong.of(open.filter(descriptor -> pointsInto(descriptor, realFolder)).count());
     } catch (IOException e) {
       throw new SQLException("cannot list this process's open files", e);
     }
   }
 
-  private boolean inFolder(Path descriptor) {
+  private static boolean pointsInto(Path descriptor, Path folder) {
     try {
-      return Files.readSymbolicLink(descriptor).startsWith(folder.toRealPath());
+      return Files.readSymbolicLink(descriptor).startsWith(folder);
     } catch (IOException closedMeanwhile) {
       return false;
     }
