@@ -9,6 +9,8 @@ import io.mcpgateway.bootstrap.support.TestDatabase;
 import io.mcpgateway.bootstrap.support.TestDatabases;
 import io.mcpgateway.bootstrap.support.UnpackedDistribution;
 import io.mcpgateway.bootstrap.support.UnpackedDistribution.Run;
+import io.mcpgateway.bootstrap.support.tls.TestFiles;
+import io.vertx.core.json.JsonObject;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DistributionIT {
 
   private static final Pattern LOG_LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARN|ERROR) +\\w+ - .*");
-  private static final long MAX_ARCHIVE_BYTES = 90L * 1024 * 1024;
+  private static final long MAX_ARCHIVE_BYTES = 90_000_000L;
 
   private static Path archive;
   private static UnpackedDistribution distribution;
@@ -85,11 +88,50 @@ class DistributionIT {
         assertEquals(0, result.exitCode(), what);
         assertTrue(result.output().contains("Database ready"), what);
         assertTrue(result.mainClassFromCache(), "the JVM did not load the agent from its AOT cache; " + what);
+        assertEquals("db-bootstrap-agent-" + kind + ".aot", result.cacheOpened(), what);
         for (String line : result.output().strip().split("\\R")) {
           assertTrue(LOG_LINE.matcher(line).matches(), "not a log line: " + line + "\n" + what);
         }
       }
       assertEquals(1, new Sql(database).count("SELECT COUNT(*) FROM email_users"));
+    }
+  }
+
+  /** Where DATABASE_URL comes from; the launcher must find the kind there as the agent does. */
+  enum UrlSource {
+    ENVIRONMENT, ENVIRONMENT_FILE, SETTINGS_FILE, SETTINGS_FILE_NAMING_A_FILE
+  }
+
+  /** The run's kind picks its cache, wherever the URL is given; PostgreSQL, as it is not the default. */
+  @ParameterizedTest
+  @EnumSource(UrlSource.class)
+  void theLauncherPicksTheCacheOfTheKindTheUrlNames(UrlSource source) throws Exception {
+    distribution.assumeRuntime();
+    try (TestDatabase database = TestDatabases.postgres()) {
+      Path folder = Files.createTempDirectory("distribution-url");
+      try {
+        Path urlFile = Files.writeString(folder.resolve("database-url"), database.urlText() + "\n");
+        Path settings = folder.resolve("settings.json");
+        Map<String, String> environment = new HashMap<>(Map.of("BCRYPT_COST", "4"));
+        switch (source) {
+          case ENVIRONMENT -> environment.put("DATABASE_URL", database.urlText());
+          case ENVIRONMENT_FILE -> environment.put("DATABASE_URL_FILE", urlFile.toString());
+          case SETTINGS_FILE -> Files.writeString(settings, new JsonObject().put("BCRYPT_COST", "4")
+              .put("DATABASE_URL", database.urlText()).encodePrettily());
+          case SETTINGS_FILE_NAMING_A_FILE -> Files.writeString(settings, new JsonObject()
+              .put("DATABASE_URL_FILE", urlFile.toString()).encodePrettily());
+        }
+        String[] args = Files.exists(settings) ? new String[] {"--config", settings.toString(), "--check"} : new String[] {"--check"};
+
+        Run result = distribution.launch(environment, false, args);
+
+        assertEquals(1, result.exitCode(), "an empty database has work pending:\n" + result.output());
+        assertTrue(result.output().contains("pending"), result.output());
+        assertEquals("db-bootstrap-agent-postgresql.aot", result.cacheOpened(), result.output());
+        assertTrue(result.mainClassFromCache(), result.output());
+      } finally {
+        TestFiles.delete(folder);
+      }
     }
   }
 
@@ -109,7 +151,7 @@ class DistributionIT {
     distribution.assumeRuntime();
     try (UnpackedDistribution copy = distribution.copy(); TestDatabase database = TestDatabases.sqlite()) {
       Path jar = copy.home().resolve("lib/db-bootstrap-agent-all.jar");
-      Path cache = copy.home().resolve("lib/db-bootstrap-agent.aot");
+      Path cache = copy.home().resolve("lib/db-bootstrap-agent-sqlite.aot");
       FileTime trained = Files.getLastModifiedTime(cache);
       switch (tampering) {
         case JAR_OLDER -> Files.setLastModifiedTime(jar, FileTime.fromMillis(trained.toMillis() - 3_600_000));

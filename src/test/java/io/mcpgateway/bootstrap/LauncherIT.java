@@ -83,7 +83,7 @@ class LauncherIT {
    * slower a start); the launcher says so on one line and starts without it.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"db-bootstrap-agent.aot", "db-bootstrap-agent.jsa"})
+  @ValueSource(strings = {"db-bootstrap-agent-sqlite.aot", "db-bootstrap-agent.jsa"})
   void aCacheOlderThanTheJarIsNamedAndLeftOut(String cacheName, @TempDir Path home) throws Exception {
     Path bin = Files.createDirectories(home.resolve("bin"));
     Path target = Files.createDirectories(home.resolve("target"));
@@ -94,7 +94,7 @@ class LauncherIT {
     Path cache = Files.writeString(target.resolve(cacheName), "stale");
     Files.setLastModifiedTime(cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 3_600_000));
     if (cacheName.endsWith(".aot")) {
-      Files.writeString(target.resolve(cacheName + ".java"), Path.of(System.getProperty("java.home"), "bin", "java") + "\n\n");
+      Files.writeString(target.resolve("db-bootstrap-agent.aot.java"), Path.of(System.getProperty("java.home"), "bin", "java") + "\n\n");
     }
 
     Run help = launch(bin.resolve("db-bootstrap-agent"), Map.of(), "--help");

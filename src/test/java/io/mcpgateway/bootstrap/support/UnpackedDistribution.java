@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -111,6 +113,7 @@ public final class UnpackedDistribution implements AutoCloseable {
   /** A run of bin/db-bootstrap-agent, as the user nobody when {@code asNobody}. */
   public Run launch(Map<String, String> environment, boolean asNobody, String... args) throws Exception {
     Path classLog = scratch.resolve("class-load-" + (++runs) + ".log");
+    Path cacheLog = scratch.resolve("aot-" + runs + ".log");
     List<String> command = new ArrayList<>();
     if (asNobody) {
       command.addAll(List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
@@ -121,25 +124,35 @@ public final class UnpackedDistribution implements AutoCloseable {
     builder.environment().clear();
     Map<String, String> env = new HashMap<>(environment);
     env.put("PATH", scratch.resolve("path") + ":/usr/bin:/bin");
-    env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog + " -Xlog:aot=info:file=" + cacheLog);
     builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the agent exits");
     String classes = Files.exists(classLog) ? Files.readString(classLog) : "";
-    return new Run(process.exitValue(), output, classes);
+    String cache = Files.exists(cacheLog) ? Files.readString(cacheLog) : "";
+    return new Run(process.exitValue(), output, classes, cache);
   }
 
   /**
    * A finished run.
    *
    * @param classLoading the JVM's class-loading log: one line per class with its source
+   * @param cacheLoading the JVM's log of the AOT cache it opened (-Xlog:aot)
    */
-  public record Run(int exitCode, String output, String classLoading) {
+  public record Run(int exitCode, String output, String classLoading, String cacheLoading) {
+
+    private static final Pattern OPENED = Pattern.compile("Opened AOT cache (.+)\\.$", Pattern.MULTILINE);
 
     /** Whether the JVM took the agent's main class from the AOT cache (a refused cache maps nothing). */
     public boolean mainClassFromCache() {
       return classLoading.lines().anyMatch(line -> line.endsWith(" io.mcpgateway.bootstrap.cli.Main source: shared objects file"));
+    }
+
+    /** The file name of the AOT cache the JVM opened, or "" when it opened none. */
+    public String cacheOpened() {
+      Matcher opened = OPENED.matcher(cacheLoading);
+      return opened.find() ? Path.of(opened.group(1)).getFileName().toString() : "";
     }
 
     public List<String> notices() {

@@ -4,7 +4,6 @@ import io.mcpgateway.bootstrap.launch.Jvm;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,16 @@ import java.util.stream.Stream;
  * jar, in a jar of its own that the launcher puts after the agent's on the class path (a JDK 25
  * cache serves only the class path it was trained with; nothing of this jar is loaded at run time).
  *
- * <p>It runs the command line's own code path on a scratch SQLite database twice (the new-database
- * path with Flyway, then the fast path), and likewise on each server it can reach: the scratch
- * database named by {@code CDS_TRAINING_PG_URL} / {@code CDS_TRAINING_MYSQL_URL} (bench/run sets
- * them), else one it creates on the test server of {@code TEST_PG_URL} / {@code TEST_MYSQL_URL}
- * (.ci/run sets them) and drops. Without either, a connection to a closed port, which loads the
- * connect path of each client without a server. Its last line names the kinds it ran on.
+ * <p>Given a kind ({@code sqlite}, {@code postgresql}, {@code mysql}) it trains on that kind alone:
+ * a JDK 25 cache loads every class it holds when the JVM starts, so a cache per kind spares each run
+ * the other kinds' classes. Given none, it trains on every kind (the JDK 17 archive, which loads its
+ * classes only when asked). Each kind runs the command line's own code path: a new database (with
+ * Flyway), the same one ready, and {@code --check} (the startup probe). SQLite runs on a scratch
+ * file; a server on the scratch database named by {@code CDS_TRAINING_PG_URL} /
+ * {@code CDS_TRAINING_MYSQL_URL} (bench/run sets them), else one it creates on the test server of
+ * {@code TEST_PG_URL} / {@code TEST_MYSQL_URL} (.ci/run sets them) and drops, else a connection to
+ * a closed port, which loads the client's connect path without a server. Its last line per kind
+ * names what it ran on.
  */
 public final class CacheTraining {
 
@@ -41,48 +44,57 @@ public final class CacheTraining {
 
   public static void main(String[] args) throws Exception {
     Jvm.prepare(); // Main.main's first line, which Main.run below skips
-    List<String> trained = new ArrayList<>(List.of("sqlite"));
+    List<String> kinds = args.length > 0 ? List.of(args) : List.of("sqlite", "postgresql", "mysql");
     Path folder = Files.createTempDirectory("cds-training");
     try {
       Path config = Files.writeString(folder.resolve("training.json"), "{}");
-      String sqlite = "sqlite:///" + folder.resolve("train.db");
-      runAgent(sqlite, config);
-      runAgent(sqlite, config);
-      runAgent(sqlite, config, "--check"); // the startup probe starts as fast as a warm run
-      for (Server server : SERVERS) {
-        if (train(server, config)) {
-          trained.add(server.kind());
-        }
+      for (String kind : kinds) {
+        String trainedOn = kind.equals("sqlite") ? trainSqlite(folder, config) : train(server(kind), config);
+        System.out.println("[cache training] " + kind + ": " + trainedOn);
       }
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
-    System.out.println("[cache training] trained on: " + String.join(" ", trained));
     System.exit(0); // the archive is written at exit
   }
 
-  /** A cold and a warm run on the server's scratch database; false when there is none to reach. */
-  private static boolean train(Server server, Path config) throws Exception {
+  private static Server server(String kind) {
+    return SERVERS.stream().filter(server -> server.kind().equals(kind)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no such kind: " + kind + " (sqlite, postgresql, mysql)"));
+  }
+
+  private static String trainSqlite(Path folder, Path config) throws Exception {
+    runAgentThrice("sqlite:///" + folder.resolve("train.db"), config);
+    return "a scratch file";
+  }
+
+  /** The runs on the server's scratch database; says what it ran on. */
+  private static String train(Server server, Path config) throws Exception {
     String url = System.getenv(server.trainingVariable());
     if (url != null) {
-      runAgent(url, config);
-      runAgent(url, config);
-      return true;
+      runAgentThrice(url, config);
+      return server.trainingVariable();
     }
     String testServer = System.getenv(server.testVariable());
     if (testServer != null && !testServer.isBlank()) {
       try (ScratchDatabase scratch = ScratchDatabase.create(testServer, server.dropSql())) {
-        runAgent(scratch.url(), config);
-        runAgent(scratch.url(), config);
-        return true;
+        runAgentThrice(scratch.url(), config);
+        return "a scratch database on " + server.testVariable() + "'s server";
       } catch (Exception unreachable) {
         System.out.println("[cache training] no scratch database on " + server.testVariable() + "'s server: " + unreachable);
       }
     }
     runAgent(server.closedUrl(), config);
-    return false;
+    return "a closed port only (no server to reach: its runs will load the rest from the jar)";
+  }
+
+  /** A new database, the same one ready, and the startup probe on it. */
+  private static void runAgentThrice(String databaseUrl, Path config) throws Exception {
+    runAgent(databaseUrl, config);
+    runAgent(databaseUrl, config);
+    runAgent(databaseUrl, config, "--check");
   }
 
   /** The command line's own path (Main.run), minus the final halt; one-shot, whatever conf/ says. */
