@@ -69,7 +69,10 @@ class DistributionIT {
     assertTrue(Files.size(archive) < MAX_ARCHIVE_BYTES, Files.size(archive) + " bytes");
   }
 
-  /** An empty database, then the same one ready: both runs start from the cache and print log lines only. */
+  /**
+   * An empty database, then the same one ready: both runs start from their kind's cache (Flyway's
+   * classes too, on the empty one) and print log lines only.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "mysql"})
   void unpackedElsewhereItRunsOnEveryKindWithItsCache(String kind) throws Exception {
@@ -89,6 +92,9 @@ class DistributionIT {
         assertTrue(result.output().contains("Database ready"), what);
         assertTrue(result.mainClassFromCache(), "the JVM did not load the agent from its AOT cache; " + what);
         assertEquals("db-bootstrap-agent-" + kind + ".aot", result.cacheOpened(), what);
+        if (run.equals("cold")) {
+          assertTrue(result.fromCache("org.flywaydb.core.Flyway"), "the cache was trained without a new database; " + what);
+        }
         for (String line : result.output().strip().split("\\R")) {
           assertTrue(LOG_LINE.matcher(line).matches(), "not a log line: " + line + "\n" + what);
         }

@@ -146,7 +146,12 @@ public final class UnpackedDistribution implements AutoCloseable {
 
     /** Whether the JVM took the agent's main class from the AOT cache (a refused cache maps nothing). */
     public boolean mainClassFromCache() {
-      return classLoading.lines().anyMatch(line -> line.endsWith(" io.mcpgateway.bootstrap.cli.Main source: shared objects file"));
+      return fromCache("io.mcpgateway.bootstrap.cli.Main");
+    }
+
+    /** Whether the JVM took this class from the AOT cache. */
+    public boolean fromCache(String className) {
+      return classLoading.lines().anyMatch(line -> line.endsWith(" " + className + " source: shared objects file"));
     }
 
     /** The file name of the AOT cache the JVM opened, or "" when it opened none. */

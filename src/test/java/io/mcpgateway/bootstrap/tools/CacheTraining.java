@@ -21,10 +21,10 @@ import java.util.stream.Stream;
  * the other kinds' classes. Given none, it trains on every kind (the JDK 17 archive, which loads its
  * classes only when asked). Each kind runs the command line's own code path: a new database (with
  * Flyway), the same one ready, and {@code --check} (the startup probe). SQLite runs on a scratch
- * file; a server on the scratch database named by {@code CDS_TRAINING_PG_URL} /
- * {@code CDS_TRAINING_MYSQL_URL} (bench/run sets them), else one it creates on the test server of
- * {@code TEST_PG_URL} / {@code TEST_MYSQL_URL} (.ci/run sets them) and drops, else a connection to
- * a closed port, which loads the client's connect path without a server. Its last line per kind
+ * file; a server on a database it creates and drops on the server of {@code CDS_TRAINING_PG_URL} /
+ * {@code CDS_TRAINING_MYSQL_URL} (bench/run sets them), else of {@code TEST_PG_URL} /
+ * {@code TEST_MYSQL_URL} (.ci/run sets them), else a connection to a closed port, which loads the
+ * client's connect path without a server. Its last line per kind
  * names what it ran on.
  */
 public final class CacheTraining {
@@ -70,20 +70,20 @@ public final class CacheTraining {
     return "a scratch file";
   }
 
-  /** The runs on the server's scratch database; says what it ran on. */
+  /**
+   * The runs on a new database of its own on the server of {@code CDS_TRAINING_*}, else of
+   * {@code TEST_*}, dropped afterwards: a cache must see a new database's path too (Flyway). Says
+   * what it ran on.
+   */
   private static String train(Server server, Path config) throws Exception {
-    String url = System.getenv(server.trainingVariable());
-    if (url != null) {
-      runAgentThrice(url, config);
-      return server.trainingVariable();
-    }
-    String testServer = System.getenv(server.testVariable());
-    if (testServer != null && !testServer.isBlank()) {
-      try (ScratchDatabase scratch = ScratchDatabase.create(testServer, server.dropSql())) {
+    String variable = System.getenv(server.trainingVariable()) != null ? server.trainingVariable() : server.testVariable();
+    String serverUrl = System.getenv(variable);
+    if (serverUrl != null && !serverUrl.isBlank()) {
+      try (ScratchDatabase scratch = ScratchDatabase.create(serverUrl, server.dropSql())) {
         runAgentThrice(scratch.url(), config);
-        return "a scratch database on " + server.testVariable() + "'s server";
+        return "a new database on " + variable + "'s server";
       } catch (Exception unreachable) {
-        System.out.println("[cache training] no scratch database on " + server.testVariable() + "'s server: " + unreachable);
+        System.out.println("[cache training] no scratch database on " + variable + "'s server: " + unreachable);
       }
     }
     runAgent(server.closedUrl(), config);

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A database of its own on a test server ({@code TEST_PG_URL}, {@code TEST_MYSQL_URL}) for the
+ * A database of its own on a training or test server ({@code CDS_TRAINING_*}, {@code TEST_*}) for the
  * cache training, so that a build that can reach the servers trains on them too; dropped afterwards.
  * Named {@code dbboot_*}, the prefix .ci/run grants its MariaDB user.
  */
