@@ -121,7 +121,8 @@ public final class SettingsLoader {
 
   private static JsonObject readFile(Path file, boolean mustExist) {
     try {
-      return new JsonObject(SmallFiles.read(file));
+      String text = SmallFiles.read(file);
+      return FlatJson.parse(text).orElseGet(() -> new JsonObject(text));
     } catch (NoSuchFileException e) {
       if (mustExist) {
         throw new BootstrapException(Reason.BAD_CONFIG, "configuration file " + file + " does not exist");
