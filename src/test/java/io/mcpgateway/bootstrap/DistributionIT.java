@@ -22,12 +22,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite.util.OSInfo;
 
 /**
  * The distribution as an operator gets it (target/db-bootstrap-agent-&lt;version&gt;.tar.gz): unpacked
@@ -67,6 +70,35 @@ class DistributionIT {
     System.err.printf("[DistributionIT] %s: %.1f MiB compressed, %.1f MiB unpacked%n", archive.getFileName(),
         Files.size(archive) / 1048576.0, unpacked / 1048576.0);
     assertTrue(Files.size(archive) < MAX_ARCHIVE_BYTES, Files.size(archive) + " bytes");
+  }
+
+  /**
+   * Its runtime runs on one platform only: the jar keeps sqlite-jdbc's library for that one alone,
+   * and sqlite-jdbc still loads it from the jar when the launcher's unpacked copy is not there.
+   */
+  @Test
+  void theJarKeepsTheSqliteLibraryOfItsRuntimesPlatformOnly() throws Exception {
+    distribution.assumeRuntime();
+    List<String> libraries;
+    try (ZipFile jar = new ZipFile(distribution.home().resolve("lib/db-bootstrap-agent-all.jar").toFile())) {
+      libraries = jar.stream().map(ZipEntry::getName)
+          .filter(name -> name.startsWith("org/sqlite/native/") && !name.endsWith("/")).toList();
+    }
+    assertEquals(List.of("org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so"), libraries);
+
+    Path unpackedHere = Files.createDirectory(distribution.scratch().resolve("sqlite-from-the-jar"));
+    try (TestDatabase database = TestDatabases.of("sqlite")) {
+      Run run = distribution.launch(Map.of("DATABASE_URL", database.urlText(), "BCRYPT_COST", "4",
+          "PLATFORM_ADMIN_PASSWORD", "Distribution-Test1",
+          "JAVA_OPTS", "-Dorg.sqlite.lib.path=" + unpackedHere.resolve("none") + " -Dorg.sqlite.tmpdir=" + unpackedHere), false);
+
+      assertEquals(0, run.exitCode(), run.output());
+      assertTrue(run.output().contains("Database ready"), run.output());
+      try (var files = Files.list(unpackedHere)) {
+        assertTrue(files.anyMatch(file -> file.getFileName().toString().endsWith("libsqlitejdbc.so")),
+            "sqlite-jdbc did not take its library from the jar");
+      }
+    }
   }
 
   /**

@@ -110,7 +110,10 @@ public final class UnpackedDistribution implements AutoCloseable {
     return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv"));
   }
 
-  /** A run of bin/db-bootstrap-agent, as the user nobody when {@code asNobody}. */
+  /**
+   * A run of bin/db-bootstrap-agent, as the user nobody when {@code asNobody}; JAVA_OPTS in the
+   * environment come before the options that log class and cache loading.
+   */
   public Run launch(Map<String, String> environment, boolean asNobody, String... args) throws Exception {
     Path classLog = scratch.resolve("class-load-" + (++runs) + ".log");
     Path cacheLog = scratch.resolve("aot-" + runs + ".log");
@@ -124,7 +127,8 @@ public final class UnpackedDistribution implements AutoCloseable {
     builder.environment().clear();
     Map<String, String> env = new HashMap<>(environment);
     env.put("PATH", scratch.resolve("path") + ":/usr/bin:/bin");
-    env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog + " -Xlog:aot=info:file=" + cacheLog);
+    env.merge("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog + " -Xlog:aot=info:file=" + cacheLog,
+        (given, logs) -> given + " " + logs);
     builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
