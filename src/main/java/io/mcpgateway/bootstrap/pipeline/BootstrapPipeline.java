@@ -123,7 +123,7 @@ public final class BootstrapPipeline {
 
   private WorkerExecutor newWorker() {
     // Lock waits and migrations may run long on a worker; only warn past what they are allowed.
-    return new StartingWorker(vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
+    return new StartingWorker(() -> vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_THREADS,
         config.lockTimeout().plusMinutes(30).toMillis(), TimeUnit.MILLISECONDS), WORKER_THREADS);
   }
 

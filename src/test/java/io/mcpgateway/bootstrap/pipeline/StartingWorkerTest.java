@@ -9,7 +9,10 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A task given from the event loop before the pool's threads are up starts none of them there. */
+/**
+ * A task given from the event loop before the pool's threads are up starts none of them there; a
+ * worker given no task starts no thread at all.
+ */
 @ExtendWith(VertxExtension.class)
 class StartingWorkerTest {
 
@@ -21,12 +24,27 @@ class StartingWorkerTest {
       String pool = "starting-test-" + round + "-";
       Promise<Long> running = Promise.promise();
       vertx.runOnContext(onTheEventLoop -> {
-        StartingWorker worker = new StartingWorker(vertx.createSharedWorkerExecutor(pool, THREADS), THREADS);
+        StartingWorker worker = new StartingWorker(() -> vertx.createSharedWorkerExecutor(pool, THREADS), THREADS);
         worker.executeBlocking(() -> threadsNamed(pool), false).eventually(worker::close).onComplete(running);
       });
 
       assertEquals(THREADS, Agents.await(running.future()), "threads up when the task ran, round " + round);
     }
+  }
+
+  @Test
+  void aWorkerGivenNoTaskStartsNoThread(Vertx vertx) throws Throwable {
+    String pool = "idle-test-";
+    Promise<Long> counted = Promise.promise();
+    vertx.runOnContext(onTheEventLoop -> {
+      StartingWorker worker = new StartingWorker(() -> vertx.createSharedWorkerExecutor(pool, THREADS), THREADS);
+      vertx.setTimer(50, later -> {
+        long running = threadsNamed(pool);
+        worker.close().map(done -> running).onComplete(counted);
+      });
+    });
+
+    assertEquals(0, Agents.await(counted.future()), "threads of a worker that was given no task");
   }
 
   private static long threadsNamed(String prefix) {
