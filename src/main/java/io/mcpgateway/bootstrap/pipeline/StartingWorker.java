@@ -19,6 +19,7 @@ final class StartingWorker implements WorkerExecutor {
   private final int threads;
   private WorkerExecutor pool;
   private Future<Void> started;
+  private boolean closed;
 
   StartingWorker(Supplier<WorkerExecutor> newPool, int threads) {
     this.newPool = newPool;
@@ -28,15 +29,20 @@ final class StartingWorker implements WorkerExecutor {
   @Override
   public <T> Future<T> executeBlocking(Callable<T> task, boolean ordered) {
     Future<Void> up = started();
-    return up.isComplete() ? pool.executeBlocking(task, ordered) : up.transform(done -> pool.executeBlocking(task, ordered));
+    return up.succeeded() ? pool.executeBlocking(task, ordered) : up.compose(done -> pool.executeBlocking(task, ordered));
   }
 
   @Override
   public synchronized Future<Void> close() {
+    closed = true;
     return started == null ? Future.succeededFuture() : started.transform(up -> pool.close());
   }
 
+  /** A task given after the close fails, as a closed pool's would, instead of making a pool nobody closes. */
   private synchronized Future<Void> started() {
+    if (started == null && closed) {
+      return Future.failedFuture(new IllegalStateException("the run's worker pool is closed"));
+    }
     if (started == null) {
       pool = newPool.get();
       started = pool.executeBlocking(() -> {

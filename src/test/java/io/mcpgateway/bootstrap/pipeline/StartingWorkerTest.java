@@ -1,6 +1,7 @@
 package io.mcpgateway.bootstrap.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mcpgateway.bootstrap.support.Agents;
 import io.vertx.core.Promise;
@@ -45,6 +46,17 @@ class StartingWorkerTest {
     });
 
     assertEquals(0, Agents.await(counted.future()), "threads of a worker that was given no task");
+  }
+
+  @Test
+  void aTaskGivenAfterTheCloseFailsAndStartsNoThread(Vertx vertx) throws Throwable {
+    String pool = "closed-test-";
+    StartingWorker worker = new StartingWorker(() -> vertx.createSharedWorkerExecutor(pool, THREADS), THREADS);
+    Agents.await(worker.close());
+
+    Throwable refused = assertThrows(Throwable.class, () -> Agents.await(worker.executeBlocking(() -> "ran", false)));
+    assertEquals("the run's worker pool is closed", refused.getMessage());
+    assertEquals(0, threadsNamed(pool), "threads after a task given to a closed worker");
   }
 
   private static long threadsNamed(String prefix) {
