@@ -40,10 +40,10 @@ final class StartingWorker implements WorkerExecutor {
 
   /** A task given after the close fails, as a closed pool's would, instead of making a pool nobody closes. */
   private synchronized Future<Void> started() {
-    if (started == null && closed) {
-      return Future.failedFuture(new IllegalStateException("the run's worker pool is closed"));
-    }
     if (started == null) {
+      if (closed) {
+        return Future.failedFuture(new IllegalStateException("the run's worker pool is closed"));
+      }
       pool = newPool.get();
       started = pool.executeBlocking(() -> {
         for (int i = 1; i < threads; i++) {
